@@ -1,0 +1,44 @@
+/** Lifecycle only: ready -> services -> IPC -> window. */
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createEngineClient } from './docker/engine-client';
+import { createMainApi, EventHub } from './ipc/main-api';
+import { forwardEvents, registerIpc } from './ipc/register-ipc';
+import { installAppMenu } from './window/app-menu';
+import { createMainWindow, rendererFileUrl } from './window/create-window';
+import { lockDownSession } from './window/security';
+
+const outDir = join(__dirname, '..');
+const rendererUrl = process.env['ELECTRON_RENDERER_URL'] ?? rendererFileUrl(outDir);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  lockDownSession(session.defaultSession);
+  installAppMenu(process.platform === 'darwin');
+
+  const events = new EventHub();
+  const engine = createEngineClient(process.env['DOCKER_HOST']);
+  const api = createMainApi({ engine: () => engine, events, logError: (ch, err) => console.error(ch, err) });
+  registerIpc(ipcMain, api, { rendererUrl });
+
+  const open = (): void => {
+    const win = createMainWindow({
+      preloadPath: join(outDir, 'preload', 'index.cjs'),
+      rendererUrl,
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    });
+    const stop = forwardEvents(events, win.webContents);
+    win.on('closed', stop);
+  };
+  open();
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,73 @@
+/**
+ * The main-process API: every channel of the contract, with its arguments parsed by zod before
+ * its handler runs and every outcome answered as `{result}` or `{error}`. The Electron glue
+ * (register-ipc.ts) exposes exactly this object over ipcMain; tests call it directly.
+ */
+import { z } from 'zod';
+import {
+  CHANNEL_NAMES,
+  channels,
+  type ChannelName,
+  type IpcResponse,
+  type StrataApi,
+} from '../../src-shared/ipc-contract';
+import { AppError } from './app-error';
+import { EventHub } from './event-hub';
+import { engineHandlers, type EngineDeps } from './engine-handlers';
+import type { HandlerMap } from './handlers';
+
+export interface MainApiDeps extends EngineDeps {
+  events: EventHub;
+  /** Also check every result against the contract (tests turn this on; it costs time on big results). */
+  checkResults?: boolean;
+  /** Where unexpected errors are reported (they are answered as INTERNAL). */
+  logError?: (channel: string, err: unknown) => void;
+}
+
+/** The method-only part of the API, keyed by channel; what `invoke(channel, arg)` dispatches on. */
+export type MainApi = StrataApi & {
+  invoke(channel: string, args: unknown): Promise<IpcResponse<unknown>>;
+};
+
+export function createMainApi(deps: MainApiDeps): MainApi {
+  const handlers: HandlerMap = { ...engineHandlers(deps) };
+
+  async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {
+    if (!Object.hasOwn(channels, channel)) {
+      return { error: { code: 'UNKNOWN_CHANNEL', message: `No such channel: ${channel}` } };
+    }
+    const name = channel as ChannelName;
+    const spec = channels[name];
+    const parsed = spec.args.safeParse(rawArgs);
+    if (!parsed.success) {
+      return {
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message: `Invalid argument for ${name}: ${z.prettifyError(parsed.error)}`,
+          details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        },
+      };
+    }
+    try {
+      const handler = handlers[name] as (args: unknown) => Promise<unknown>;
+      const result = await handler(parsed.data);
+      return { result: deps.checkResults ? spec.result.parse(result) : result };
+    } catch (err) {
+      if (err instanceof AppError) return { error: err.toIpcError() };
+      deps.logError?.(name, err);
+      return { error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
+    }
+  }
+
+  const api: Record<string, unknown> = {
+    invoke,
+    on: (event: string, callback: (payload: unknown) => void) =>
+      deps.events.subscribe((e, payload) => {
+        if (e === event) callback(payload);
+      }),
+  };
+  for (const name of CHANNEL_NAMES) api[name] = (args?: unknown) => invoke(name, args);
+  return api as MainApi;
+}
+
+export { EventHub };

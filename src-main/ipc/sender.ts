@@ -1,0 +1,18 @@
+/**
+ * Is this URL our own renderer? Only the page we loaded may call main: same origin for the dev
+ * server, and for file:// the same file (so another local file opened by navigation cannot).
+ */
+export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
+  let frame: URL;
+  let expected: URL;
+  try {
+    frame = new URL(frameUrl);
+    expected = new URL(rendererUrl);
+  } catch {
+    return false;
+  }
+  if (expected.protocol === 'file:') {
+    return frame.protocol === 'file:' && frame.pathname === expected.pathname;
+  }
+  return frame.origin === expected.origin;
+}

@@ -1,0 +1,20 @@
+/**
+ * The one bridge: `window.api` with one method per contract channel and `on(event, cb)`.
+ * No logic, nothing else exposed. Bundled as a single CommonJS file (sandboxed preload).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, ipcChannelFor } from '../src-shared/channel-names';
+import { buildApi } from '../src-shared/build-api';
+
+const api = buildApi(
+  CHANNEL_NAMES,
+  (name, args) => ipcRenderer.invoke(ipcChannelFor(name), args),
+  (listener) => {
+    const onMessage = (_event: IpcRendererEvent, message: { event: string; payload: unknown }): void =>
+      listener(message.event, message.payload);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, onMessage);
+    return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, onMessage);
+  },
+);
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,21 @@
+import type { ChannelName } from './channel-names';
+import type { StrataApi } from './ipc-contract';
+
+/**
+ * Builds the `window.api` object from the channel list and two transports. Used by the preload
+ * (over ipcRenderer) and by the test harness (over Playwright's exposed functions), so the page
+ * sees exactly the same shape in both.
+ */
+export function buildApi(
+  names: readonly ChannelName[],
+  invoke: (name: ChannelName, args: unknown) => Promise<unknown>,
+  subscribe: (listener: (event: string, payload: unknown) => void) => () => void,
+): StrataApi {
+  const api: Record<string, unknown> = {};
+  for (const name of names) api[name] = (args?: unknown) => invoke(name, args);
+  api['on'] = (event: string, callback: (payload: unknown) => void) =>
+    subscribe((e, payload) => {
+      if (e === event) callback(payload);
+    });
+  return Object.freeze(api) as StrataApi;
+}

@@ -1,0 +1,85 @@
+/**
+ * The typed IPC contract between the window and the main process.
+ *
+ * Every channel is a method name mapped to a zod schema for its one argument and one for its
+ * result. Main parses every argument with these schemas before any handler runs, so a wrong
+ * argument from the renderer never reaches the engine. Push events (main -> window) have a
+ * payload schema each. This module imports nothing but zod: it is shared by main, preload and
+ * renderer.
+ */
+import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
+import { EngineInfoSchema, EngineStatusSchema, ImageDetailSchema, ImageSummarySchema } from './dto';
+
+export { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, ipcChannelFor } from './channel-names';
+export type { ChannelName, EventName } from './channel-names';
+
+/** Error codes a call can answer with; the renderer switches on them. */
+export const IPC_ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'ENGINE_UNAVAILABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export const IpcErrorSchema = z.object({
+  code: z.enum(IPC_ERROR_CODES),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** What every call answers: `{result}` or `{error}`, never a thrown exception (its fields would not survive IPC). */
+export type IpcResponse<T> = { result: T; error?: undefined } | { error: IpcError; result?: undefined };
+
+const NoArgs = z.undefined();
+
+/** An image reference or ID as the engine accepts it; bounded so a hostile string cannot grow a URL. */
+export const ImageRefSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/, 'not an image reference or ID');
+
+export const channels = {
+  /** The connected engine's identity, version and storage driver. */
+  getEngineInfo: { args: NoArgs, result: EngineInfoSchema },
+  /** Every local image, one entry per image ID with all its tags. */
+  listImages: {
+    args: z.object({ includeDangling: z.boolean().default(true) }).strict().optional(),
+    result: z.array(ImageSummarySchema),
+  },
+  /** One image's full config and layer chain. */
+  inspectImage: { args: z.object({ ref: ImageRefSchema }).strict(), result: ImageDetailSchema },
+} as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
+
+export type ChannelArgs<K extends ChannelName> = z.input<(typeof channels)[K]['args']>;
+export type ChannelParsedArgs<K extends ChannelName> = z.output<(typeof channels)[K]['args']>;
+export type ChannelResult<K extends ChannelName> = z.output<(typeof channels)[K]['result']>;
+
+export const events = {
+  /** The engine connection changed state (connected, unavailable). */
+  engineStatus: EngineStatusSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+// Both directions: every name has a schema (satisfies above) and every schema has a name.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const namesMatch: Exact<keyof typeof channels, ChannelName> & Exact<keyof typeof events, EventName> = true;
+void namesMatch;
+void CHANNEL_NAMES;
+void EVENT_NAMES;
+
+type Method<K extends ChannelName> = undefined extends ChannelArgs<K>
+  ? (args?: ChannelArgs<K>) => Promise<IpcResponse<ChannelResult<K>>>
+  : (args: ChannelArgs<K>) => Promise<IpcResponse<ChannelResult<K>>>;
+
+/** The object the preload exposes as `window.api`, and that `createMainApi` returns in tests. */
+export type StrataApi = { [K in ChannelName]: Method<K> } & {
+  on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void;
+};
