@@ -44,7 +44,9 @@ export const ImageRefSchema = z
   .string()
   .min(1)
   .max(512)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/, 'not an image reference or ID');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/, 'not an image reference or ID')
+  // The reference becomes part of a URL path: `..`, `.` and `//` segments would reach other endpoints.
+  .refine((s) => !/(^|\/)\.\.?(\/|$)/.test(s) && !s.includes('//'), 'not an image reference or ID');
 
 export const channels = {
   /** The connected engine's identity, version and storage driver. */

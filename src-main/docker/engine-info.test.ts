@@ -81,7 +81,10 @@ describe('mapEngineInfo', () => {
 
   it('a null RegistryConfig or null InsecureRegistryCIDRs gives an empty list', () => {
     expect(mapEngineInfo({ ...INFO, RegistryConfig: null }, VERSION).insecureRegistryCIDRs).toEqual([]);
-    expect(mapEngineInfo({ ...INFO, RegistryConfig: { InsecureRegistryCIDRs: null } }, VERSION).insecureRegistryCIDRs).toEqual([]);
+    expect(
+      mapEngineInfo({ ...INFO, RegistryConfig: { InsecureRegistryCIDRs: null } }, VERSION)
+        .insecureRegistryCIDRs,
+    ).toEqual([]);
   });
 
   describe('malformed DriverStatus', () => {

@@ -50,13 +50,16 @@ export function mapEngineInfo(info: RawEngineInfo, version: RawEngineVersion): E
 
 /** `docker info` + `docker version`, mapped to our DTO. */
 export async function getEngineInfo(docker: EngineClient): Promise<EngineInfo> {
+  let info: RawEngineInfo;
+  let version: RawEngineVersion;
   try {
-    const [info, version] = await Promise.all([
+    [info, version] = await Promise.all([
       docker.info() as Promise<RawEngineInfo>,
       docker.version() as Promise<RawEngineVersion>,
     ]);
-    return mapEngineInfo(info, version);
   } catch (err) {
     throw toAppError(err, 'Reading engine info');
   }
+  // Mapped outside the try: a bug in the mapping is ours, not the engine's (main logs it).
+  return mapEngineInfo(info, version);
 }

@@ -73,7 +73,10 @@ describe('mapImageSummary', () => {
   });
 
   it('drops the <none>:<none> pseudo tag and <none>@<none> pseudo digest of older engines', () => {
-    const img = mapImageSummary(summary({ RepoTags: ['<none>:<none>'], RepoDigests: ['<none>@<none>'] }), none);
+    const img = mapImageSummary(
+      summary({ RepoTags: ['<none>:<none>'], RepoDigests: ['<none>@<none>'] }),
+      none,
+    );
     expect(img.repoTags).toEqual([]);
     expect(img.repoDigests).toEqual([]);
     expect(img.dangling).toBe(true);
@@ -115,7 +118,10 @@ describe('mapImageSummary', () => {
       expect(mapImageSummary(summary({ RepoTags: ['<none>:<none>'] }), new Set([ID])).dangling).toBe(false);
     });
     it('untagged with only a digest (pulled by digest, then re-tagged elsewhere): still dangling', () => {
-      const img = mapImageSummary(summary({ RepoTags: [], RepoDigests: ['alpine@sha256:' + 'c'.repeat(64)] }), none);
+      const img = mapImageSummary(
+        summary({ RepoTags: [], RepoDigests: ['alpine@sha256:' + 'c'.repeat(64)] }),
+        none,
+      );
       expect(img.dangling).toBe(true);
       expect(img.repoDigests).toHaveLength(1);
     });
@@ -224,7 +230,9 @@ describe('mapImageDetail', () => {
 
   it('null Config fields (as the engine sends them) become empty values', () => {
     const d = mapImageDetail(
-      inspect({ Config: { Cmd: null, Entrypoint: null, Env: null, ExposedPorts: null, Volumes: null, Labels: null } }),
+      inspect({
+        Config: { Cmd: null, Entrypoint: null, Env: null, ExposedPorts: null, Volumes: null, Labels: null },
+      }),
     );
     expect(d.config).toEqual({
       cmd: null,

@@ -37,7 +37,10 @@ export function mapImageSummary(raw: RawImageSummary, parentIds: ReadonlySet<str
 }
 
 /** Every local image (intermediate build images included, so parent chains stay whole). */
-export async function listImages(docker: EngineClient, opts: { includeDangling: boolean }): Promise<ImageSummary[]> {
+export async function listImages(
+  docker: EngineClient,
+  opts: { includeDangling: boolean },
+): Promise<ImageSummary[]> {
   let raw: RawImageSummary[];
   try {
     raw = (await docker.listImages({ all: true })) as RawImageSummary[];
@@ -47,9 +50,7 @@ export async function listImages(docker: EngineClient, opts: { includeDangling: 
   const parentIds = new Set(raw.map((r) => r.ParentId).filter((p): p is string => !!p));
   const images = raw.map((r) => mapImageSummary(r, parentIds));
   // `all: true` also lists intermediate images of the legacy builder; keep those only as parents.
-  return images.filter(
-    (img) => img.repoTags.length > 0 || (opts.includeDangling && img.dangling),
-  );
+  return images.filter((img) => img.repoTags.length > 0 || (opts.includeDangling && img.dangling));
 }
 
 /** The subset of `GET /images/{name}/json` we read. */
@@ -106,9 +107,12 @@ export function mapImageDetail(raw: RawImageInspect): ImageDetail {
 }
 
 export async function inspectImage(docker: EngineClient, ref: string): Promise<ImageDetail> {
+  let raw: RawImageInspect;
   try {
-    return mapImageDetail((await docker.getImage(ref).inspect()) as RawImageInspect);
+    raw = (await docker.getImage(ref).inspect()) as RawImageInspect;
   } catch (err) {
     throw toAppError(err, `Inspecting image ${ref}`);
   }
+  // Mapped outside the try: a bug in the mapping is ours, not the engine's (main logs it).
+  return mapImageDetail(raw);
 }

@@ -47,9 +47,28 @@ const IMAGES: RawImageSummary[] = [
     Labels: { 'org.opencontainers.image.title': 'app' },
   },
   // An intermediate image: untagged, but the parent of a tagged one (not dangling, not listed).
-  { Id: BASE_ID, ParentId: '', RepoTags: ['<none>:<none>'], RepoDigests: ['<none>@<none>'], Created: 1_690_000_000, Size: 80_000_000, SharedSize: -1, Containers: -1, Labels: null },
+  {
+    Id: BASE_ID,
+    ParentId: '',
+    RepoTags: ['<none>:<none>'],
+    RepoDigests: ['<none>@<none>'],
+    Created: 1_690_000_000,
+    Size: 80_000_000,
+    SharedSize: -1,
+    Containers: -1,
+    Labels: null,
+  },
   // A dangling image: untagged, nobody's parent.
-  { Id: DANGLING_ID, RepoTags: null, RepoDigests: ['strata/app@sha256:' + 'e'.repeat(64)], Created: 1_680_000_000, Size: 1024, SharedSize: 0, Containers: 0, Labels: {} },
+  {
+    Id: DANGLING_ID,
+    RepoTags: null,
+    RepoDigests: ['strata/app@sha256:' + 'e'.repeat(64)],
+    Created: 1_680_000_000,
+    Size: 1024,
+    SharedSize: 0,
+    Containers: 0,
+    Labels: {},
+  },
 ];
 
 const INSPECT: RawImageInspect = {
@@ -85,6 +104,10 @@ interface FakeOptions {
   /** Thrown (as a rejection) by every engine method instead of answering. */
   fail?: unknown;
   images?: unknown;
+  /** Answer of getImage().inspect() instead of INSPECT. */
+  inspect?: unknown;
+  /** Answer of info() instead of INFO. */
+  info?: unknown;
 }
 
 function fakeEngine(opts: FakeOptions = {}): { engine: EngineClient; calls: Call[] } {
@@ -94,12 +117,12 @@ function fakeEngine(opts: FakeOptions = {}): { engine: EngineClient; calls: Call
     return opts.fail !== undefined ? Promise.reject(opts.fail) : Promise.resolve(value);
   };
   const engine = {
-    info: () => answer('info', [], INFO),
+    info: () => answer('info', [], 'info' in opts ? opts.info : INFO),
     version: () => answer('version', [], VERSION),
     listImages: (o?: unknown) => answer('listImages', [o], opts.images ?? IMAGES),
     getImage: (ref: string) => {
       calls.push({ method: 'getImage', args: [ref] });
-      return { inspect: () => answer('inspect', [ref], INSPECT) };
+      return { inspect: () => answer('inspect', [ref], 'inspect' in opts ? opts.inspect : INSPECT) };
     },
   };
   return { engine: engine as unknown as EngineClient, calls };
@@ -127,7 +150,10 @@ function setup(opts: FakeOptions = {}): Harness {
 
 /** Engine errors shaped like docker-modem's. */
 function httpError(statusCode: number, message: string): Error {
-  return Object.assign(new Error(`(HTTP code ${statusCode}) - ${message}`), { statusCode, json: { message } });
+  return Object.assign(new Error(`(HTTP code ${statusCode}) - ${message}`), {
+    statusCode,
+    json: { message },
+  });
 }
 function systemError(code: string): Error {
   return Object.assign(new Error(`connect ${code} /var/run/docker.sock`), { code, syscall: 'connect' });
@@ -137,14 +163,40 @@ function systemError(code: string): Error {
 
 describe('createMainApi: argument validation', () => {
   const invalid: { what: string; call: (api: MainApi) => Promise<unknown>; path: string[] }[] = [
-    { what: 'inspectImage({ ref: 42 })', call: (api) => api.invoke('inspectImage', { ref: 42 }), path: ['ref'] },
+    {
+      what: 'inspectImage({ ref: 42 })',
+      call: (api) => api.invoke('inspectImage', { ref: 42 }),
+      path: ['ref'],
+    },
     { what: 'inspectImage({})', call: (api) => api.invoke('inspectImage', {}), path: ['ref'] },
-    { what: "inspectImage({ ref: '' })", call: (api) => api.invoke('inspectImage', { ref: '' }), path: ['ref'] },
-    { what: "inspectImage({ ref: '../../x?y' })", call: (api) => api.invoke('inspectImage', { ref: '../../x?y' }), path: ['ref'] },
-    { what: 'inspectImage({ ref: <600 chars> })', call: (api) => api.invoke('inspectImage', { ref: 'a'.repeat(600) }), path: ['ref'] },
+    {
+      what: "inspectImage({ ref: '' })",
+      call: (api) => api.invoke('inspectImage', { ref: '' }),
+      path: ['ref'],
+    },
+    {
+      what: "inspectImage({ ref: '../../x?y' })",
+      call: (api) => api.invoke('inspectImage', { ref: '../../x?y' }),
+      path: ['ref'],
+    },
+    {
+      what: 'inspectImage({ ref: <600 chars> })',
+      call: (api) => api.invoke('inspectImage', { ref: 'a'.repeat(600) }),
+      path: ['ref'],
+    },
+    {
+      what: "inspectImage({ ref: 'a/../../containers/abc' })",
+      call: (api) => api.invoke('inspectImage', { ref: 'a/../../containers/abc' }),
+      path: ['ref'],
+    },
+    { what: "inspectImage({ ref: 'a//b' })", call: (api) => api.invoke('inspectImage', { ref: 'a//b' }), path: ['ref'] },
     { what: 'inspectImage(undefined)', call: (api) => api.invoke('inspectImage', undefined), path: [] },
     { what: "inspectImage('alpine')", call: (api) => api.invoke('inspectImage', 'alpine'), path: [] },
-    { what: "listImages({ includeDangling: 'yes' })", call: (api) => api.invoke('listImages', { includeDangling: 'yes' }), path: ['includeDangling'] },
+    {
+      what: "listImages({ includeDangling: 'yes' })",
+      call: (api) => api.invoke('listImages', { includeDangling: 'yes' }),
+      path: ['includeDangling'],
+    },
     { what: 'listImages(null)', call: (api) => api.invoke('listImages', null), path: [] },
     { what: 'getEngineInfo({})', call: (api) => api.invoke('getEngineInfo', {}), path: [] },
   ];
@@ -183,7 +235,9 @@ describe('createMainApi: argument validation', () => {
     expect(res.error?.code).toBe('INVALID_ARGUMENT');
     expect(res.error?.message).toContain('extra');
     // zod reports unrecognized keys on the object itself, so the path is the root.
-    expect(res.error?.details).toEqual([expect.objectContaining({ path: [], message: expect.stringContaining('extra') })]);
+    expect(res.error?.details).toEqual([
+      expect.objectContaining({ path: [], message: expect.stringContaining('extra'), keys: ['extra'] }),
+    ]);
     expect(calls).toEqual([]);
   });
 
@@ -314,14 +368,18 @@ describe('createMainApi: valid calls', () => {
     ]);
   });
 
-  it.each(['alpine', 'alpine:3.20', 'ghcr.io/owner/repo:v1.2.3', 'localhost:5000/x/y@sha256:' + 'f'.repeat(64), APP_ID, 'a'.repeat(12)])(
-    'inspectImage accepts the reference %s',
-    async (ref) => {
-      const { api } = setup();
-      const res = await api.inspectImage({ ref });
-      expect(res.error).toBeUndefined();
-    },
-  );
+  it.each([
+    'alpine',
+    'alpine:3.20',
+    'ghcr.io/owner/repo:v1.2.3',
+    'localhost:5000/x/y@sha256:' + 'f'.repeat(64),
+    APP_ID,
+    'a'.repeat(12),
+  ])('inspectImage accepts the reference %s', async (ref) => {
+    const { api } = setup();
+    const res = await api.inspectImage({ ref });
+    expect(res.error).toBeUndefined();
+  });
 });
 
 describe('createMainApi: engine errors', () => {
@@ -342,17 +400,28 @@ describe('createMainApi: engine errors', () => {
   it('an engine 500 answers INTERNAL with the status code in details', async () => {
     const { api } = setup({ fail: httpError(500, 'server error') });
     const res = await api.listImages();
-    expect(res.error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('server error'), details: { statusCode: 500 } });
+    expect(res.error).toEqual({
+      code: 'INTERNAL',
+      message: expect.stringContaining('server error'),
+      details: { statusCode: 500 },
+    });
   });
 
-  it.each(['ENOENT', 'ECONNREFUSED', 'EACCES'])('a system error %s answers ENGINE_UNAVAILABLE', async (code) => {
-    const { api, logged } = setup({ fail: systemError(code) });
-    for (const res of [await api.getEngineInfo(), await api.listImages(), await api.inspectImage({ ref: 'alpine' })]) {
-      expect(res.error?.code).toBe('ENGINE_UNAVAILABLE');
-      expect(res.error?.message).toContain(code);
-    }
-    expect(logged).toEqual([]);
-  });
+  it.each(['ENOENT', 'ECONNREFUSED', 'EACCES'])(
+    'a system error %s answers ENGINE_UNAVAILABLE',
+    async (code) => {
+      const { api, logged } = setup({ fail: systemError(code) });
+      for (const res of [
+        await api.getEngineInfo(),
+        await api.listImages(),
+        await api.inspectImage({ ref: 'alpine' }),
+      ]) {
+        expect(res.error?.code).toBe('ENGINE_UNAVAILABLE');
+        expect(res.error?.message).toContain(code);
+      }
+      expect(logged).toEqual([]);
+    },
+  );
 
   it('a plain Error from the engine call answers INTERNAL with its message', async () => {
     const { api } = setup({ fail: new Error('boom') });
@@ -397,6 +466,21 @@ describe('createMainApi: engine errors', () => {
     expect(res.error?.code).toBe('INTERNAL');
     expect(logged).toHaveLength(1);
     expect(logged[0]?.channel).toBe('listImages');
+  });
+
+  it('an engine answer that breaks the inspect mapping answers INTERNAL and is logged', async () => {
+    const { api, logged } = setup({ inspect: null });
+    const res = await api.inspectImage({ ref: 'alpine' });
+    expect(res.error?.code).toBe('INTERNAL');
+    expect(logged.map((l) => l.channel)).toEqual(['inspectImage']);
+    expect(logged[0]?.err).toBeInstanceOf(TypeError);
+  });
+
+  it('an engine answer that breaks the info mapping answers INTERNAL and is logged', async () => {
+    const { api, logged } = setup({ info: null });
+    const res = await api.getEngineInfo();
+    expect(res.error?.code).toBe('INTERNAL');
+    expect(logged.map((l) => l.channel)).toEqual(['getEngineInfo']);
   });
 
   it('with checkResults, a result that breaks the contract answers INTERNAL and is logged', async () => {

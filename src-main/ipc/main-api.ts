@@ -44,7 +44,11 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         error: {
           code: 'INVALID_ARGUMENT',
           message: `Invalid argument for ${name}: ${z.prettifyError(parsed.error)}`,
-          details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+          details: parsed.error.issues.map((i) => ({
+            path: i.path.map(String),
+            message: i.message,
+            ...('keys' in i ? { keys: i.keys } : {}),
+          })),
         },
       };
     }
@@ -53,7 +57,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const result = await handler(parsed.data);
       return { result: deps.checkResults ? spec.result.parse(result) : result };
     } catch (err) {
-      if (err instanceof AppError) return { error: err.toIpcError() };
+      if (err instanceof AppError) {
+        if (err.code === 'INTERNAL') deps.logError?.(name, err);
+        return { error: err.toIpcError() };
+      }
       deps.logError?.(name, err);
       return { error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
     }

@@ -15,16 +15,23 @@ describe('isTrustedRendererUrl: packaged app (file://)', () => {
 
   it('does not trust another local file', () => {
     expect(isTrustedRendererUrl('file:///tmp/evil.html', renderer)).toBe(false);
-    expect(isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/other.html', renderer)).toBe(false);
+    expect(
+      isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/other.html', renderer),
+    ).toBe(false);
     expect(isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/', renderer)).toBe(false);
   });
 
   it('compares paths after URL normalisation of dot segments', () => {
     // The URL parser resolves `..`: this is the same file.
-    expect(isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/../renderer/x/../index.html', renderer)).toBe(
-      true,
-    );
-    expect(isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/index.html/..', renderer)).toBe(false);
+    expect(
+      isTrustedRendererUrl(
+        'file:///opt/Strata/resources/app.asar/out/renderer/../renderer/x/../index.html',
+        renderer,
+      ),
+    ).toBe(true);
+    expect(
+      isTrustedRendererUrl('file:///opt/Strata/resources/app.asar/out/renderer/index.html/..', renderer),
+    ).toBe(false);
   });
 
   it('does not trust http(s) pages, even on localhost', () => {
@@ -35,7 +42,12 @@ describe('isTrustedRendererUrl: packaged app (file://)', () => {
   it('works with Windows drive-letter file URLs', () => {
     const win = 'file:///C:/Program%20Files/Strata/resources/app.asar/out/renderer/index.html';
     expect(isTrustedRendererUrl(win, win)).toBe(true);
-    expect(isTrustedRendererUrl('file:///D:/Program%20Files/Strata/resources/app.asar/out/renderer/index.html', win)).toBe(false);
+    expect(
+      isTrustedRendererUrl(
+        'file:///D:/Program%20Files/Strata/resources/app.asar/out/renderer/index.html',
+        win,
+      ),
+    ).toBe(false);
   });
 });
 

@@ -12,7 +12,8 @@ export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boo
     return false;
   }
   if (expected.protocol === 'file:') {
-    return frame.protocol === 'file:' && frame.pathname === expected.pathname;
+    return frame.protocol === 'file:' && frame.host === expected.host && frame.pathname === expected.pathname;
   }
-  return frame.origin === expected.origin;
+  // Opaque origins ('null') never match each other.
+  return frame.origin !== 'null' && frame.origin === expected.origin;
 }

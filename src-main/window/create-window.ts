@@ -3,6 +3,7 @@
  * denied, size and position remembered.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, screen, shell } from 'electron';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState } from './window-state';
 
@@ -74,4 +75,4 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
 }
 
 export const rendererFileUrl = (outDir: string): string =>
-  new URL(`file://${join(outDir, 'renderer', 'index.html').replace(/\\/g, '/')}`).href;
+  pathToFileURL(join(outDir, 'renderer', 'index.html')).href;

@@ -1,10 +1,10 @@
 // Manual use: `npx tsx test/testbed/cli.ts up [--state FILE]` starts the test bed, writes its state as JSON
 // to FILE, prints shell `export` lines for the integration tests, and runs until SIGTERM/SIGINT/SIGHUP;
 // then it stops everything and removes FILE.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { log } from './exec';
+import { isAlive, log } from './exec';
 import { startTestbed, testbedEnv, testbedState, type Testbed } from './index';
 
 const USAGE = 'usage: tsx test/testbed/cli.ts up [--state FILE]';
@@ -20,6 +20,27 @@ function parseArgs(argv: readonly string[]): { state?: string } {
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
   return state ? { state } : {};
+}
+
+/** The wrapper processes we run under (`npm exec`/npx, `sh -c tsx`, the tsx launcher), nearest first.
+ *  `kill $!` after `npx tsx ... &` signals only npm, which does not forward it: watch them instead. */
+function launcherChain(): number[] {
+  const chain: number[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && chain.length < 6) {
+    let cmdline: string;
+    let stat: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      break;
+    }
+    if (!/\b(tsx|npm|npx)\b/.test(cmdline)) break;
+    chain.push(pid);
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  return chain;
 }
 
 async function main(): Promise<void> {
@@ -67,7 +88,13 @@ async function main(): Promise<void> {
   }
   for (const [k, v] of Object.entries(testbedEnv(testbed))) process.stdout.write(`export ${k}='${v}'\n`);
   log(`up; pid ${process.pid}; stop with: kill ${process.pid}`);
-  setInterval(() => undefined, 1 << 30); // stay alive until a signal
+  // Stay alive until a signal, or until a launcher wrapper (npx, tsx) we run under is gone.
+  const launchers = launcherChain();
+  setInterval(() => {
+    if (shuttingDown) return;
+    const gone = launchers.find((pid) => !isAlive(pid));
+    if (gone !== undefined) void shutdown(`launcher pid ${gone} exited`, 0);
+  }, 500);
 }
 
 main().catch((error: unknown) => {

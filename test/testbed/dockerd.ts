@@ -54,13 +54,16 @@ export function pingDocker(socketPath: string, timeoutMs = 1000): Promise<boolea
 export async function startDockerd(): Promise<Dockerd> {
   const started = performance.now();
   const binary = await firstExecutable(DOCKERD_CANDIDATES);
-  if (!binary) throw new Error(`dockerd not found (looked for ${DOCKERD_CANDIDATES.join(', ')}): install docker.io`);
+  if (!binary)
+    throw new Error(`dockerd not found (looked for ${DOCKERD_CANDIDATES.join(', ')}): install docker.io`);
 
   const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'strata-dockerd-')));
   const socketPath = path.join(dir, 'docker.sock');
   if (Buffer.byteLength(socketPath) > 100) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`socket path too long for a unix socket (${socketPath}); set TMPDIR to a short dir like /tmp`);
+    throw new Error(
+      `socket path too long for a unix socket (${socketPath}); set TMPDIR to a short dir like /tmp`,
+    );
   }
   const dockerHost = `unix://${socketPath}`;
   const pidFile = path.join(dir, 'docker.pid');
@@ -105,7 +108,11 @@ export async function startDockerd(): Promise<Dockerd> {
   const onExit = (): void => stopSync();
   process.on('exit', onExit);
 
-  const leftovers = (): number[] => [daemonPid(), childPid, ...pidsMentioning(dir)].filter((p, i, a) => p > 0 && a.indexOf(p) === i);
+  // Still-running processes of this daemon: itself, or the containerd and shims it started in its dir.
+  const leftovers = (): number[] =>
+    [daemonPid(), childPid, ...pidsMentioning(dir)].filter(
+      (p, i, a) => p > 0 && a.indexOf(p) === i && isAlive(p),
+    );
 
   const finish = (): void => {
     unmountBelowSync(dir);

@@ -74,6 +74,8 @@ export async function ensureDebianPackages(pkgs: readonly string[]): Promise<voi
 
   const still = await missingOf(dpkg, missing);
   if (still.length) {
-    throw new Error(`apt-get install finished but these packages are still not installed: ${still.join(', ')}`);
+    throw new Error(
+      `apt-get install finished but these packages are still not installed: ${still.join(', ')}`,
+    );
   }
 }

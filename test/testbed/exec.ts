@@ -66,7 +66,9 @@ export class CommandError extends Error {
 }
 
 export function formatCommand(file: string, args: readonly string[]): string {
-  return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [file, ...args]
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }
 
 /** Runs a command to completion; rejects with a CommandError naming the command, exit code and output tail. */
@@ -114,7 +116,10 @@ export function pipe(
   consumer: { file: string; args: readonly string[]; env?: NodeJS.ProcessEnv },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const left = spawn(producer.file, producer.args, { cwd: producer.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const left = spawn(producer.file, producer.args, {
+      cwd: producer.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const right = spawn(consumer.file, consumer.args, {
       env: consumer.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -134,9 +139,19 @@ export function pipe(
       });
     Promise.all([done(left), done(right)]).then(([lc, rc]) => {
       const text = `${formatCommand(producer.file, producer.args)} | ${formatCommand(consumer.file, consumer.args)}`;
-      if (lc !== 0) reject(new CommandError(`${text} failed: producer exit ${String(lc)}\n${tail(leftErr)}`, lc, '', leftErr));
+      if (lc !== 0)
+        reject(
+          new CommandError(`${text} failed: producer exit ${String(lc)}\n${tail(leftErr)}`, lc, '', leftErr),
+        );
       else if (rc !== 0)
-        reject(new CommandError(`${text} failed: consumer exit ${String(rc)}\n${tail(rightErr)}`, rc, rightOut, rightErr));
+        reject(
+          new CommandError(
+            `${text} failed: consumer exit ${String(rc)}\n${tail(rightErr)}`,
+            rc,
+            rightOut,
+            rightErr,
+          ),
+        );
       else resolve({ stdout: rightOut, stderr: rightErr });
     }, reject);
   });

@@ -1,5 +1,6 @@
 // Test images built from Debian's busybox-static with the docker CLI (legacy builder), no network needed.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,8 @@ export function parseTarListing(listing: string): TarEntry[] {
     let name = m[2] ?? '';
     let target: string | undefined;
     const sep = type === 'l' ? ' -> ' : type === 'h' ? ' link to ' : undefined;
-    if (sep && name.includes(sep)) [name, target] = [name.slice(0, name.indexOf(sep)), name.slice(name.indexOf(sep) + sep.length)];
+    if (sep && name.includes(sep))
+      [name, target] = [name.slice(0, name.indexOf(sep)), name.slice(name.indexOf(sep) + sep.length)];
     entries.push({ type, name: name.replace(/^\.\//, '').replace(/\/$/, ''), ...(target ? { target } : {}) });
   }
   return entries;
@@ -84,10 +86,13 @@ export function parseTarListing(listing: string): TarEntry[] {
 export async function buildTestImages(env: { dockerHost: string }): Promise<TestImages> {
   const started = performance.now();
   const docker = await firstExecutable(DOCKER_CLI_CANDIDATES);
-  if (!docker) throw new Error(`docker CLI not found (${DOCKER_CLI_CANDIDATES.join(', ')}): install docker.io`);
+  if (!docker)
+    throw new Error(`docker CLI not found (${DOCKER_CLI_CANDIDATES.join(', ')}): install docker.io`);
   if (!(await firstExecutable([BUSYBOX]))) throw new Error(`${BUSYBOX} not found: install busybox-static`);
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'strata-images-'));
+  const removeWorkSync = (): void => rmSync(work, { recursive: true, force: true });
+  process.on('exit', removeWorkSync); // a signal handler may exit while we build
   const cliEnv: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('DOCKER_')),
   );
@@ -120,7 +125,11 @@ export async function buildTestImages(env: { dockerHost: string }): Promise<Test
     await writeFile(path.join(rootfs, 'etc/group'), 'root:x:0:\n');
     await pipe(
       { file: 'tar', args: ['-C', rootfs, '--numeric-owner', '-c', '.'] },
-      { file: docker, args: ['-H', env.dockerHost, 'import', '-c', 'CMD ["/bin/sh"]', '-', images.base], env: cliEnv },
+      {
+        file: docker,
+        args: ['-H', env.dockerHost, 'import', '-c', 'CMD ["/bin/sh"]', '-', images.base],
+        env: cliEnv,
+      },
     );
     log(`images: imported ${images.base} [${elapsed(t)}]`);
 
@@ -141,7 +150,9 @@ export async function buildTestImages(env: { dockerHost: string }): Promise<Test
 
     t = performance.now();
     await verifyLayers(dockerRun, work, images.layers);
-    log(`images: verified whiteout, opaque, symlink, hardlink, fifo entries in ${images.layers} [${elapsed(t)}]`);
+    log(
+      `images: verified whiteout, opaque, symlink, hardlink, fifo entries in ${images.layers} [${elapsed(t)}]`,
+    );
 
     // 3. committed container (kept, stopped)
     t = performance.now();
@@ -170,6 +181,7 @@ export async function buildTestImages(env: { dockerHost: string }): Promise<Test
     if (error instanceof CommandError) throw new Error(`building the test images failed: ${error.message}`);
     throw error;
   } finally {
+    process.off('exit', removeWorkSync);
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -185,9 +197,12 @@ async function verifyLayers(
   await mkdir(saved);
   await dockerRun(['save', '-o', archive, image]);
   await run('tar', ['-C', saved, '-xf', archive]);
-  const manifest = JSON.parse(await readFile(path.join(saved, 'manifest.json'), 'utf8')) as { Layers?: string[] }[];
+  const manifest = JSON.parse(await readFile(path.join(saved, 'manifest.json'), 'utf8')) as {
+    Layers?: string[];
+  }[];
   const layers = manifest[0]?.Layers ?? [];
-  if (layers.length < 2) throw new Error(`docker save of ${image}: expected several layers, manifest lists ${layers.length}`);
+  if (layers.length < 2)
+    throw new Error(`docker save of ${image}: expected several layers, manifest lists ${layers.length}`);
   const listings = await Promise.all(layers.map((l) => run('tar', ['-tvf', path.join(saved, l)])));
   const entries = listings.flatMap((l) => parseTarListing(l.stdout));
   const missing = Object.entries(LAYER_FEATURES)

@@ -33,12 +33,12 @@ export interface TestbedState {
   pid: number;
 }
 
-/** The environment variables the integration tests read. */
-export interface TestbedEnv {
+/** The environment variables the integration tests read (a type alias, so it fits `Record<string, string>`). */
+export type TestbedEnv = {
   STRATA_TEST_DOCKER_HOST: string;
   STRATA_TEST_REGISTRY: string;
   STRATA_TEST_IMAGES: string;
-}
+};
 
 export function testbedState(tb: Testbed): TestbedState {
   return {
@@ -93,5 +93,13 @@ export async function startTestbed(): Promise<Testbed> {
     throw error;
   }
   log(`testbed: up [${elapsed(started)}]`);
-  return { dockerHost: dockerd.dockerHost, socketPath: dockerd.socketPath, dockerd, registry, images, stop, stopSync };
+  return {
+    dockerHost: dockerd.dockerHost,
+    socketPath: dockerd.socketPath,
+    dockerd,
+    registry,
+    images,
+    stop,
+    stopSync,
+  };
 }

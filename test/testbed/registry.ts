@@ -7,7 +7,17 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { elapsed, firstExecutable, isAlive, log, readTail, signal, sleep, waitForExit, waitForExitSync } from './exec';
+import {
+  elapsed,
+  firstExecutable,
+  isAlive,
+  log,
+  readTail,
+  signal,
+  sleep,
+  waitForExit,
+  waitForExitSync,
+} from './exec';
 
 export const REGISTRY_CANDIDATES = ['/usr/bin/docker-registry'] as const;
 const READY_TIMEOUT_MS = 30_000;
@@ -75,7 +85,8 @@ http:
 export async function startRegistry(): Promise<Registry> {
   const started = performance.now();
   const binary = await firstExecutable(REGISTRY_CANDIDATES);
-  if (!binary) throw new Error(`docker-registry not found (${REGISTRY_CANDIDATES.join(', ')}): install docker-registry`);
+  if (!binary)
+    throw new Error(`docker-registry not found (${REGISTRY_CANDIDATES.join(', ')}): install docker-registry`);
   let lastError: unknown;
   // The free port can be taken between probing and binding: try a few ports.
   for (let attempt = 1; attempt <= 3; attempt++) {
