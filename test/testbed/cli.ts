@@ -45,7 +45,7 @@ function launcherChain(): number[] {
 
 async function main(): Promise<void> {
   const { state } = parseArgs(process.argv.slice(2));
-  let testbed: Testbed | undefined;
+  const current: { testbed?: Testbed } = {};
   let shuttingDown = false;
 
   const removeState = (): void => {
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     log(`${reason}: stopping`);
     // Before the test bed is up, process.exit runs the 'exit' handlers that dockerd and registry registered.
-    if (testbed) await testbed.stop();
+    if (current.testbed) await current.testbed.stop();
     removeState();
     process.exit(code);
   };
@@ -73,11 +73,11 @@ async function main(): Promise<void> {
     void shutdown('unhandledRejection', 1);
   });
   process.on('exit', () => {
-    testbed?.stopSync(); // no-op after a completed stop()
+    current.testbed?.stopSync(); // no-op after a completed stop()
     removeState();
   });
 
-  testbed = await startTestbed();
+  const testbed = (current.testbed = await startTestbed());
   if (shuttingDown) return; // a signal arrived during startup; shutdown() is stopping it
 
   if (state) {

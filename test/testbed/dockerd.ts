@@ -105,6 +105,7 @@ export async function startDockerd(): Promise<Dockerd> {
 
   let stopping: Promise<void> | undefined;
   let stoppedSync = false;
+  let stopped = false; // stopAsync ran to its end
   const onExit = (): void => stopSync();
   process.on('exit', onExit);
 
@@ -145,6 +146,7 @@ export async function startDockerd(): Promise<Dockerd> {
     } catch (error) {
       log(`dockerd: stop failed: ${(error as Error).stack ?? String(error)}`);
     } finally {
+      stopped = true;
       process.off('exit', onExit);
     }
   }
@@ -155,7 +157,7 @@ export async function startDockerd(): Promise<Dockerd> {
   }
 
   function stopSync(): void {
-    if (stopping || stoppedSync) return;
+    if (stopped || stoppedSync) return; // an unfinished stop() is taken over: 'exit' cut it short
     stoppedSync = true;
     process.off('exit', onExit);
     try {

@@ -178,7 +178,8 @@ export async function buildTestImages(env: { dockerHost: string }): Promise<Test
     log(`images: all built [${elapsed(started)}]`);
     return images;
   } catch (error) {
-    if (error instanceof CommandError) throw new Error(`building the test images failed: ${error.message}`);
+    if (error instanceof CommandError)
+      throw new Error(`building the test images failed: ${error.message}`, { cause: error });
     throw error;
   } finally {
     process.off('exit', removeWorkSync);

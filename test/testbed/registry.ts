@@ -121,6 +121,7 @@ async function startOnce(binary: string, port: number): Promise<Registry> {
 
   let stopping: Promise<void> | undefined;
   let stoppedSync = false;
+  let stopped = false; // stopAsync ran to its end
   const onExit = (): void => stopSync();
   process.on('exit', onExit);
 
@@ -138,6 +139,7 @@ async function startOnce(binary: string, port: number): Promise<Registry> {
     } catch (error) {
       log(`registry: stop failed: ${(error as Error).stack ?? String(error)}`);
     } finally {
+      stopped = true;
       process.off('exit', onExit);
     }
   }
@@ -148,7 +150,7 @@ async function startOnce(binary: string, port: number): Promise<Registry> {
   }
 
   function stopSync(): void {
-    if (stopping || stoppedSync) return;
+    if (stopped || stoppedSync) return; // an unfinished stop() is taken over: 'exit' cut it short
     stoppedSync = true;
     process.off('exit', onExit);
     try {

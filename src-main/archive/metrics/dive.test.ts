@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type EntryType, type TarEntry } from '../model';
+import { PathIndex } from '../merge/path-index';
 import { dir, file, hardlink, opaque, whiteout } from '../merge/test-entries';
+import { buildMergedTree } from '../merge/tree-builder';
 import { diveMetrics } from './dive';
+import { reclaimable } from './reclaimable';
 
 // ---------------------------------------------------------------------------------------------
 // STOPGAP: a throwaway ustar/GNU/PAX reader, only so this test can read dive's fixture before the
@@ -185,5 +188,31 @@ describe('diveMetrics rules', () => {
     expect(r.efficiency).toBe(2 / 19);
     expect(r.inefficientFiles).toEqual([{ path: 'a', count: 3, sizeBytes: 19 }]);
     expect(r.wastedBytes).toBe(19);
+  });
+});
+
+describe('the same fixture through the merge (cross-check of the two models)', () => {
+  const layers = stopgapReadDockerArchive(FIXTURE);
+  const index = new PathIndex();
+  const tree = buildMergedTree(layers, { index });
+  const shared = diveMetrics(layers, index);
+
+  it('gives the same dive figures when the path index is shared with the merge', () => {
+    expect(shared.efficiency).toBe(0.9844212134184309);
+    expect(shared.wastedBytes).toBe(32025);
+  });
+
+  it('ends with the files the Dockerfile leaves, busybox hardlinks counted once', () => {
+    expect(tree.warnings).toEqual([]);
+    expect(tree.children('root').map((r) => r.name)).toEqual(['.data', '.saved.txt', 'saved.txt']);
+    expect(tree.stat('root/example')).toBeNull();
+    expect(tree.stat('root/example', 8)?.childCount).toBe(3);
+    expect(tree.layers[9]!.removed).toEqual({ count: 1, files: 2, bytes: 12810 });
+    expect(tree.layers[7]!.removed).toEqual({ count: 1, files: 1, bytes: 6405 });
+    const r = reclaimable(tree);
+    expect(r.reclaimableBytes).toBe(5 * 6405);
+    expect(r.byReason).toEqual({ overwritten: 2 * 6405, deleted: 3 * 6405, 'hidden-by-opaque': 0 });
+    expect(tree.fileCountAndBytes().bytes + r.reclaimableBytes).toBe(1220598);
+    expect(tree.stat('bin/sh')).toMatchObject({ type: 'hardlink', linkname: 'bin/[', size: 1075464 });
   });
 });

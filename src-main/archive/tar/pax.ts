@@ -85,7 +85,7 @@ export function forEachPaxRecord(body: Uint8Array, onRecord: (key: string, value
 export function parsePax(body: Uint8Array, into: PaxRecords = {}): PaxRecords {
   forEachPaxRecord(body, (key, raw) => {
     if (key.startsWith(XATTR_PREFIX)) {
-      (into.xattrs ??= {})[key.slice(XATTR_PREFIX.length)] = raw.slice();
+      (into.xattrs ??= {})[key.slice(XATTR_PREFIX.length)] = new Uint8Array(raw); // a copy: `raw` may view a reused buffer
       return;
     }
     const value = raw.length === 0 ? '' : latin1(raw, 0, raw.length);

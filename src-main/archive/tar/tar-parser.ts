@@ -96,6 +96,8 @@ export class TarParser {
   private endOffset = 0;
   private endKind: TarEnd = 'eof';
   private failed: Error | null = null;
+  /** Stream offset of the block being handled (for error messages), -1 between blocks. */
+  private blockStart = -1;
 
   constructor(
     private readonly onEntry: EntryHandler,
@@ -136,7 +138,7 @@ export class TarParser {
     try {
       while (pos < buf.length) pos = this.step(buf, pos);
     } catch (err) {
-      this.failed = toArchiveError(err, this.label, this.offset);
+      this.failed = toArchiveError(err, this.label, this.blockStart >= 0 ? this.blockStart : this.offset);
       throw this.failed;
     }
   }
@@ -207,7 +209,9 @@ export class TarParser {
         if (this.partialLen === 0 && avail >= need) {
           const start = this.offset;
           this.offset += need;
+          this.blockStart = start;
           this.onBlock(buf, pos, start);
+          this.blockStart = -1;
           return pos + need;
         }
         const n = Math.min(this.need - this.partialLen, avail);
@@ -216,7 +220,9 @@ export class TarParser {
         this.offset += n;
         if (this.partialLen === this.need) {
           this.partialLen = 0;
-          this.onBlock(this.partial, 0, this.offset - this.need);
+          this.blockStart = this.offset - this.need;
+          this.onBlock(this.partial, 0, this.blockStart);
+          this.blockStart = -1;
         }
         return pos + n;
       }
