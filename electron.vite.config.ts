@@ -8,7 +8,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // The headless `strata` command, same code without Electron (bin/strata.cjs loads it).
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          // Archive analysis runs in a worker thread, off the main process's event loop.
+          'analysis-worker': resolve(__dirname, 'src-main/archive/worker/analysis-worker.ts'),
+        },
+      },
     },
   },
   preload: {

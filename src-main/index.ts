@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createEngineClient } from './docker/engine-client';
 import { createMainApi, EventHub } from './ipc/main-api';
+import { AnalysisHost } from './services/analysis-host';
 import { forwardEvents, registerIpc } from './ipc/register-ipc';
 import { installAppMenu } from './window/app-menu';
 import { createMainWindow, rendererFileUrl } from './window/create-window';
@@ -19,7 +20,8 @@ void app.whenReady().then(() => {
 
   const events = new EventHub();
   const engine = createEngineClient(process.env['DOCKER_HOST']);
-  const api = createMainApi({ engine: () => engine, events, logError: (ch, err) => console.error(ch, err) });
+  const analysis = new AnalysisHost(join(__dirname, 'analysis-worker.js'));
+  const api = createMainApi({ engine: () => engine, events, analysis, logError: (ch, err) => console.error(ch, err) });
   registerIpc(ipcMain, api, { rendererUrl });
 
   const open = (): void => {

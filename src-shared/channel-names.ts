@@ -3,10 +3,18 @@
  * preload can derive `window.api` without bundling zod. ipc-contract.ts checks that its schema
  * maps have exactly these keys.
  */
-export const CHANNEL_NAMES = ['getEngineInfo', 'listImages', 'inspectImage'] as const;
+export const CHANNEL_NAMES = [
+  'getEngineInfo',
+  'listImages',
+  'inspectImage',
+  'openArchive',
+  'cancelJob',
+  'archiveChildren',
+  'closeArchive',
+] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['engineStatus'] as const;
+export const EVENT_NAMES = ['engineStatus', 'jobProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron channel names: one per method, and one multiplexed channel for push events. */

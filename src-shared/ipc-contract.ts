@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
+import { ArchiveAnalysisSchema, TreeEntrySchema } from './archive-analysis';
 import { EngineInfoSchema, EngineStatusSchema, ImageDetailSchema, ImageSummarySchema } from './dto';
 
 export { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT_CHANNEL, ipcChannelFor } from './channel-names';
@@ -23,6 +24,7 @@ export const IPC_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'CANCELLED',
+  'BAD_ARCHIVE',
   'INTERNAL',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
@@ -48,6 +50,11 @@ export const ImageRefSchema = z
   // The reference becomes part of a URL path: `..`, `.` and `//` segments would reach other endpoints.
   .refine((s) => !/(^|\/)\.\.?(\/|$)/.test(s) && !s.includes('//'), 'not an image reference or ID');
 
+/** A local file path chosen by the user (dialog or drop); main checks it is a readable regular file. */
+export const FilePathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'not a file path');
+/** Client-chosen ID of a long job, so it can be cancelled and its progress events matched. */
+export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a job ID');
+
 export const channels = {
   /** The connected engine's identity, version and storage driver. */
   getEngineInfo: { args: NoArgs, result: EngineInfoSchema },
@@ -58,6 +65,35 @@ export const channels = {
   },
   /** One image's full config and layer chain. */
   inspectImage: { args: z.object({ ref: ImageRefSchema }).strict(), result: ImageDetailSchema },
+  /** Analyze an image archive file (any compression); progress arrives as `jobProgress` events for `jobId`. */
+  openArchive: {
+    args: z
+      .object({
+        path: FilePathSchema,
+        jobId: JobIdSchema,
+        verify: z.boolean().optional(),
+        platform: z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/).optional(),
+      })
+      .strict(),
+    result: z.object({ sessionId: z.string(), analysis: ArchiveAnalysisSchema, cached: z.boolean() }),
+  },
+  /** Cancel a running job (an archive analysis, a save, a load...). */
+  cancelJob: { args: z.object({ jobId: JobIdSchema }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** One directory of an analyzed image's file tree, as of a layer. */
+  archiveChildren: {
+    args: z
+      .object({
+        sessionId: z.string().min(1).max(64),
+        imageId: z.string().min(1).max(200),
+        key: z.string().max(4096),
+        layer: z.number().int().min(0).max(65534),
+        view: z.enum(['merged', 'layer-only']),
+      })
+      .strict(),
+    result: z.array(TreeEntrySchema),
+  },
+  /** Forget an analysis (frees its memory). */
+  closeArchive: { args: z.object({ sessionId: z.string().min(1).max(64) }).strict(), result: z.object({ closed: z.boolean() }) },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArgs<K extends ChannelName> = z.input<(typeof channels)[K]['args']>;
@@ -67,6 +103,14 @@ export type ChannelResult<K extends ChannelName> = z.output<(typeof channels)[K]
 export const events = {
   /** The engine connection changed state (connected, unavailable). */
   engineStatus: EngineStatusSchema,
+  /** Progress of a long job started with a `jobId`. */
+  jobProgress: z.object({
+    jobId: z.string(),
+    phase: z.string(),
+    bytesDone: z.number().nonnegative(),
+    bytesTotal: z.number().nonnegative(),
+    current: z.string().optional(),
+  }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

@@ -2,9 +2,9 @@
  * `npm test`: every check and test, in order, against real components, ending with one line
  * that counts passed and failed tests over all of them.
  *
- *   1. type-check (node side, web side)   2. lint   3. unit tests
- *   4. integration tests against the test bed's dockerd and registry
- *   5. build, then e2e in Debian's Chromium against the built renderer
+ *   1. type-check (node side, web side)   2. lint   3. unit tests   4. build (the app, the CLI, the worker)
+ *   5. integration tests against the test bed's dockerd and registry (and the built CLI and worker)
+ *   6. e2e in Debian's Chromium against the built renderer
  *
  * The test bed (Debian packages, a private dockerd, a registry, test images) is started here,
  * in parallel with the static checks, and stopped at the end whatever happened.
@@ -112,6 +112,7 @@ async function main(): Promise<number> {
     await check('type-check (web side)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
     await check('lint', bin('eslint'), ['.']);
     await vitest('unit');
+    const built = await check('build', bin('electron-vite'), ['build']);
 
     banner('test bed');
     await testbedReady;
@@ -124,7 +125,6 @@ async function main(): Promise<number> {
     const env = testbedEnv(testbed);
     await vitest('integration', env);
 
-    const built = await check('build', bin('electron-vite'), ['build']);
     banner('e2e tests (Chromium)');
     if (!built) {
       outcomes.push({ name: 'e2e tests', passed: 0, failed: 1, note: 'not run: the build failed' });

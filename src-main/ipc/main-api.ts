@@ -15,9 +15,14 @@ import { AppError } from './app-error';
 import { EventHub } from './event-hub';
 import { engineHandlers, type EngineDeps } from './engine-handlers';
 import type { HandlerMap } from './handlers';
+import { archiveHandlers } from './archive-handlers';
+import { JobRegistry } from './jobs';
+import { AnalysisHost } from '../services/analysis-host';
 
 export interface MainApiDeps extends EngineDeps {
   events: EventHub;
+  /** Archive analysis (a worker thread in the app; in-process in tests when no build exists). */
+  analysis?: AnalysisHost;
   /** Also check every result against the contract (tests turn this on; it costs time on big results). */
   checkResults?: boolean;
   /** Where unexpected errors are reported (they are answered as INTERNAL). */
@@ -30,7 +35,11 @@ export type MainApi = StrataApi & {
 };
 
 export function createMainApi(deps: MainApiDeps): MainApi {
-  const handlers: HandlerMap = { ...engineHandlers(deps) };
+  const jobs = new JobRegistry();
+  const handlers: HandlerMap = {
+    ...engineHandlers(deps),
+    ...archiveHandlers({ analysis: deps.analysis ?? new AnalysisHost(), events: deps.events, jobs }),
+  };
 
   async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {
     if (!Object.hasOwn(channels, channel)) {

@@ -1,6 +1,6 @@
 /** Playwright fixtures: the built renderer served locally, bridged to the real main API on the test bed's engine. */
 import { resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { createEngineClient } from '../../src-main/docker/engine-client';
 import { createMainApi, EventHub, type MainApi } from '../../src-main/ipc/main-api';
 import { testbedFromEnv, type TestbedEnv } from '../support/testbed-env';
@@ -15,7 +15,7 @@ interface TestFixtures {
   events: EventHub;
   mainApi: MainApi;
   /** The page with the app loaded and bridged. */
-  app: import('@playwright/test').Page;
+  app: Page;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({

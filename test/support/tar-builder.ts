@@ -238,7 +238,8 @@ export function tar(entries: BuildEntry[], opts: BuildOptions = {}): Buffer {
   const archiveFormat = opts.format ?? 'ustar';
   if (opts.globalPax) metaEntry(out, 'g', 'pax_global_header', paxBody(opts.globalPax), 'ustar');
   entries.forEach((e, index) => {
-    const format = e.format ?? archiveFormat;
+    // PAX sparse files are POSIX: GNU tar misreads them under the GNU magic.
+    const format = e.format ?? (e.sparse?.style === 'pax-1.0' ? 'ustar' : archiveFormat);
     let name = enc(e.name);
     const linkname = e.linkname === undefined ? undefined : enc(e.linkname);
     let data = e.body !== undefined ? enc(e.body) : pattern(e.size ?? 0, index);

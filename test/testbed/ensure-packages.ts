@@ -3,7 +3,18 @@ import { CommandError, elapsed, firstExecutable, log, run } from './exec';
 
 /** docker.io: dockerd + docker CLI 20.10; docker-registry: distribution 2.8; busybox-static: /bin/busybox for
  *  the test images; chromium: the browser for the e2e tests. */
-export const TESTBED_PACKAGES = ['docker.io', 'docker-registry', 'busybox-static', 'chromium'] as const;
+export const TESTBED_PACKAGES = [
+  'docker.io',
+  'docker-registry',
+  'busybox-static',
+  'chromium',
+  // Other tools' archive formats and whole-archive compressions, for the analyzer's fixtures.
+  'skopeo',
+  'podman',
+  'zstd',
+  'xz-utils',
+  'bzip2',
+] as const;
 
 const APT_ENV = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 let aptUpdated = false;

@@ -7,7 +7,8 @@ import { blobPathFor, readJsonMember, resolveMember, type ArchiveMembers } from 
 import { parseImageConfig } from './image-config';
 import type { ImagePlan, LayerPlan } from './plan';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The config digest from its member name: `<hex>.json`, `blobs/sha256/<hex>` or kaniko's `sha256:<hex>`. */
 export function idFromConfigPath(path: string): string | null {
@@ -21,7 +22,11 @@ function digestFromPath(path: string): string | null {
   return hex ? `sha256:${hex}` : null;
 }
 
-export async function readDockerManifest(archive: ArchiveMembers, raw: unknown, ociLayerHints: Map<string, { mediaType: string; digest: string; size: number }[]>): Promise<ImagePlan[]> {
+export async function readDockerManifest(
+  archive: ArchiveMembers,
+  raw: unknown,
+  ociLayerHints: Map<string, { mediaType: string; digest: string; size: number }[]>,
+): Promise<ImagePlan[]> {
   if (!Array.isArray(raw)) {
     throw new ArchiveError(
       archive.file,
@@ -42,7 +47,12 @@ export async function readDockerManifest(archive: ArchiveMembers, raw: unknown, 
     const hints = ociLayerHints.get(id);
 
     // Docker 25 regression: a manifest.json entry with no layers. The OCI manifest still has them.
-    if (layerPaths.length === 0 && config.diffIds.length > 0 && hints && hints.length === config.diffIds.length) {
+    if (
+      layerPaths.length === 0 &&
+      config.diffIds.length > 0 &&
+      hints &&
+      hints.length === config.diffIds.length
+    ) {
       layerPaths = hints.map((h) => blobPathFor(h.digest) ?? '');
       warnings.push('manifest.json lists no layers (a Docker 25 bug); used the OCI manifest instead');
     }
@@ -58,12 +68,15 @@ export async function readDockerManifest(archive: ArchiveMembers, raw: unknown, 
       const byDigest = new Map(named.map((d, k) => [d, layerPaths[k]!]));
       if (config.diffIds.every((d) => byDigest.has(d)) && config.diffIds.some((d, k) => named[k] !== d)) {
         layerPaths = config.diffIds.map((d) => byDigest.get(d)!);
-        warnings.push('layers were listed out of order (a Docker 25.0.0 bug); reordered by the config\'s diff_ids');
+        warnings.push(
+          "layers were listed out of order (a Docker 25.0.0 bug); reordered by the config's diff_ids",
+        );
       }
     }
     const layers: LayerPlan[] = layerPaths.map((p, k) => {
       const member = resolveMember(archive, p);
-      const hint = hints?.[k];
+      const hint =
+        hints?.find((h) => h.digest === digestFromPath(p)) ?? (digestFromPath(p) ? undefined : hints?.[k]);
       const digest = hint?.digest ?? digestFromPath(p);
       return {
         blobPath: member?.name ?? null,
@@ -75,7 +88,10 @@ export async function readDockerManifest(archive: ArchiveMembers, raw: unknown, 
     });
     const missing = layers.filter((l) => l.blobPath === null).length;
     if (missing > 0) {
-      throw new ArchiveError(archive.file, `${configPath}: ${missing} of its ${layers.length} layers are missing from the archive`);
+      throw new ArchiveError(
+        archive.file,
+        `${configPath}: ${missing} of its ${layers.length} layers are missing from the archive`,
+      );
     }
     const repoTags = Array.isArray(entry['RepoTags'])
       ? entry['RepoTags'].filter((t): t is string => typeof t === 'string')
@@ -85,7 +101,14 @@ export async function readDockerManifest(archive: ArchiveMembers, raw: unknown, 
       configPath,
       config,
       repoTags,
-      platform: config.os || config.architecture ? { os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) } : null,
+      platform:
+        config.os || config.architecture
+          ? {
+              os: config.os,
+              architecture: config.architecture,
+              ...(config.variant ? { variant: config.variant } : {}),
+            }
+          : null,
       manifestDigest: null,
       layers,
       warnings,

@@ -1,7 +1,8 @@
 /**
  * What one layer does, before and after it is applied: the plan (which entries are whiteouts,
  * opaque markers or real entries, with their paths resolved once) and the summary the UI shows
- * per layer (added / modified / removed, content bytes, entry counts).
+ * per layer (added / modified / removed, content bytes, entry counts). The individual removal
+ * events live in removal-log.ts.
  *
  * The plan exists because OCI whiteouts act on the LOWER layers only: an opaque marker applies
  * before the layer's own entries wherever it sits in the tar, and `.wh.x` must not delete an `x`
@@ -10,6 +11,7 @@
  */
 import { type EntryType, type TarEntry } from '../model';
 import { nameKind, type PathResolver, WHITEOUT_PREFIX } from './paths';
+import { type RemovalReason } from './removal-log';
 import { TYPES } from './version-store';
 import { type WarningLog } from './warnings';
 
@@ -27,21 +29,6 @@ export interface LayerPlan {
   names: string[];
   whiteouts: number[];
   opaques: number[];
-}
-
-export type RemovalReason = 'whiteout' | 'opaque' | 'replaced';
-
-/** One removal event: a whiteout target, an opaque dir's hidden children, a dir replaced by a non-dir. */
-export interface RemovedItem {
-  path: string;
-  type: EntryType;
-  reason: RemovalReason;
-  /** Entries that stopped being visible (the target itself included for whiteouts). */
-  entries: number;
-  /** Non-directory entries among them. */
-  files: number;
-  /** Content bytes among them (regular files; hardlinks own none). */
-  bytes: number;
 }
 
 export interface Tally {
@@ -71,8 +58,6 @@ export interface LayerSummary {
   hiddenByOpaque: Tally;
   /** Subtrees lost because their directory was replaced by a non-directory. */
   displaced: Tally;
-  /** One item per removal event, any reason. */
-  removedItems: RemovedItem[];
 }
 
 export const emptyTally = (): Tally => ({ count: 0, files: 0, bytes: 0 });
@@ -92,7 +77,6 @@ export function newSummary(index: number): LayerSummary {
     removed: emptyTally(),
     hiddenByOpaque: emptyTally(),
     displaced: emptyTally(),
-    removedItems: [],
   };
 }
 
@@ -153,11 +137,20 @@ export function planLayer(
   return plan;
 }
 
-/** Adds one removal event to the summary under its reason's tally. */
-export function recordRemoval(summary: LayerSummary, item: RemovedItem): void {
-  const tally = item.reason === 'whiteout' ? summary.removed : item.reason === 'opaque' ? summary.hiddenByOpaque : summary.displaced;
+/** Adds one removal event's figures to the summary, under its reason's tally. */
+export function tallyRemoval(
+  summary: LayerSummary,
+  reason: RemovalReason,
+  files: number,
+  bytes: number,
+): void {
+  const tally =
+    reason === 'whiteout'
+      ? summary.removed
+      : reason === 'opaque'
+        ? summary.hiddenByOpaque
+        : summary.displaced;
   tally.count++;
-  tally.files += item.files;
-  tally.bytes += item.bytes;
-  summary.removedItems.push(item);
+  tally.files += files;
+  tally.bytes += bytes;
 }

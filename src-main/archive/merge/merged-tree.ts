@@ -11,6 +11,7 @@ import { type LayerSummary } from './layer-changes';
 import { LayerViews, type LayerOnlyAggregate, type MergedAggregate } from './layer-views';
 import { type PathIndex } from './path-index';
 import { lookupPath } from './paths';
+import { type RemovalLog, type RemovedItem } from './removal-log';
 import { CHANGE_MODIFIED, T_DIR, TYPES, type VersionStore } from './version-store';
 import { type MergeWarning, type WarningLog } from './warnings';
 
@@ -66,6 +67,7 @@ export interface MergedTreeParts {
   lastVersion: Int32Array;
   layerStart: readonly number[];
   summaries: readonly LayerSummary[];
+  removals: RemovalLog;
   warnings: WarningLog;
 }
 
@@ -81,12 +83,14 @@ export class MergedTree {
   /** All warnings, including those past the log's cap. */
   readonly warningCount: number;
   private readonly lastVersion: Int32Array;
+  private readonly removals: RemovalLog;
   private readonly views: LayerViews;
 
   constructor(parts: MergedTreeParts) {
     this.index = parts.index;
     this.store = parts.store;
     this.lastVersion = parts.lastVersion;
+    this.removals = parts.removals;
     this.layers = parts.summaries;
     this.warnings = parts.warnings.items;
     this.warningCount = parts.warnings.total;
@@ -145,9 +149,19 @@ export class MergedTree {
     return { files: agg.files, dirs: agg.dirs, bytes: agg.total[0] ?? 0 };
   }
 
+  /** What one layer removed: whiteout targets, opaque dirs that hid something, dirs replaced by non-dirs. */
+  removedItems(layer: number): RemovedItem[] {
+    return this.removals.forLayer(this.layerArg(layer), this.index);
+  }
+
   /** Bytes held by the tree's own arrays (cached per-layer views excluded). */
   memoryBytes(): number {
-    return this.index.byteLength() + this.store.byteLength() + this.lastVersion.byteLength;
+    return (
+      this.index.byteLength() +
+      this.store.byteLength() +
+      this.lastVersion.byteLength +
+      this.removals.byteLength()
+    );
   }
 
   private layerArg(asOfLayer: number | undefined): number {
@@ -159,7 +173,14 @@ export class MergedTree {
     return asOfLayer;
   }
 
-  private entry(p: number, v: number, prefix: string, change: ChangeKind, size: number, childCount: number): TreeEntry {
+  private entry(
+    p: number,
+    v: number,
+    prefix: string,
+    change: ChangeKind,
+    size: number,
+    childCount: number,
+  ): TreeEntry {
     const s = this.store;
     const name = this.index.name(p);
     return {

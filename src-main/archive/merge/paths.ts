@@ -30,7 +30,7 @@ export function nameKind(name: string): NameKind {
 export type PathProblem = 'dot-dot' | 'whiteout-in-directory' | 'whiteout-meta';
 
 /** Chars above 0xFF mean a caller decoded the name; re-encode so the byte view stays exact. */
-const NOT_RAW = /[^\x00-\xff]/;
+const NOT_RAW = /[\u0100-\uffff]/;
 
 export const toRaw = (path: string): string => (NOT_RAW.test(path) ? rawPath(path) : path);
 

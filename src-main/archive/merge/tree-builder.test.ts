@@ -27,7 +27,7 @@ describe('whiteouts', () => {
     expect(names(tree.children('', { asOfLayer: 1 }))).toEqual(['keep']);
     expect(tree.stat('a/b/c', 1)).toBeNull();
     expect(tree.layers[1]!.removed).toEqual({ count: 1, files: 2, bytes: 7 });
-    expect(tree.layers[1]!.removedItems).toEqual([
+    expect(tree.removedItems(1)).toEqual([
       { path: 'a', type: 'dir', reason: 'whiteout', entries: 4, files: 2, bytes: 7 },
     ]);
     const top = tree.children('', { asOfLayer: 1, view: 'layer-only' });
@@ -59,10 +59,14 @@ describe('whiteouts', () => {
   });
 
   it('are never files of the result', () => {
-    const tree = buildMergedTree([[dir('d'), file('d/x', 1)], [whiteout('d', 'x'), opaque('d')]]);
+    const tree = buildMergedTree([
+      [dir('d'), file('d/x', 1)],
+      [whiteout('d', 'x'), opaque('d')],
+    ]);
     for (const layer of [0, 1]) {
       for (const view of ['merged', 'layer-only'] as const) {
-        for (const row of tree.children('d', { asOfLayer: layer, view })) expect(row.name).not.toMatch(/^\.wh\./);
+        for (const row of tree.children('d', { asOfLayer: layer, view }))
+          expect(row.name).not.toMatch(/^\.wh\./);
       }
     }
     expect(tree.stat('d/.wh.x')).toBeNull();
@@ -81,6 +85,10 @@ describe('opaque directories', () => {
       expect(names(tree.children('d'))).toEqual(['new']);
       expect(names(tree.children('d', { asOfLayer: 0 }))).toEqual(['sub', 'x', 'y']);
       expect(tree.layers[1]!.hiddenByOpaque).toEqual({ count: 1, files: 3, bytes: 7 });
+      expect(tree.removedItems(1)).toEqual([
+        { path: 'd', type: 'dir', reason: 'opaque', entries: 4, files: 3, bytes: 7 },
+      ]);
+      expect(tree.removedItems(0)).toEqual([]);
       expect(tree.stat('d')?.size).toBe(8);
     }
   });
@@ -107,20 +115,25 @@ describe('replacement', () => {
       [dir('d', { mode: 0o700 }), file('d/x', 1)],
       [dir('d', { mode: 0o755, uid: 1000 })],
     ]);
-    expect(tree.stat('d')).toMatchObject({ mode: 0o755, uid: 1000, change: 'modified', childCount: 1, size: 1 });
+    expect(tree.stat('d')).toMatchObject({
+      mode: 0o755,
+      uid: 1000,
+      change: 'modified',
+      childCount: 1,
+      size: 1,
+    });
     expect(tree.stat('d', 0)).toMatchObject({ mode: 0o700, uid: 0 });
     expect(tree.layers[1]!.modified.count).toBe(1);
   });
 
   it('a dir replaced by a file loses its subtree, and coming back as a dir does not restore it', () => {
-    const tree = buildMergedTree([
-      [dir('p'), dir('p/q'), file('p/q/r', 4)],
-      [file('p', 9)],
-      [dir('p')],
-    ]);
+    const tree = buildMergedTree([[dir('p'), dir('p/q'), file('p/q/r', 4)], [file('p', 9)], [dir('p')]]);
     expect(tree.stat('p', 1)).toMatchObject({ type: 'file', size: 9, change: 'modified' });
     expect(tree.children('p', { asOfLayer: 1 })).toEqual([]);
     expect(tree.layers[1]!.displaced).toEqual({ count: 1, files: 1, bytes: 4 });
+    expect(tree.removedItems(1)).toEqual([
+      { path: 'p', type: 'dir', reason: 'replaced', entries: 2, files: 1, bytes: 4 },
+    ]);
     expect(tree.stat('p', 2)).toMatchObject({ type: 'dir', change: 'modified', childCount: 0 });
     expect(tree.stat('p/q/r', 2)).toBeNull();
     expect(tree.stat('p/q/r', 0)?.size).toBe(4);
@@ -128,16 +141,28 @@ describe('replacement', () => {
   });
 
   it('type changes are modifications: symlink -> file -> dir -> fifo', () => {
-    const tree = buildMergedTree([[symlink('x', 'y')], [file('x', 2)], [dir('x')], [{ ...file('x', 0), type: 'fifo' }]]);
+    const tree = buildMergedTree([
+      [symlink('x', 'y')],
+      [file('x', 2)],
+      [dir('x')],
+      [{ ...file('x', 0), type: 'fifo' }],
+    ]);
     expect(tree.stat('x', 0)).toMatchObject({ type: 'symlink', linkname: 'y', change: 'added' });
     expect(tree.stat('x', 1)).toMatchObject({ type: 'file', linkname: '', change: 'modified', size: 2 });
     expect(tree.stat('x', 2)).toMatchObject({ type: 'dir', change: 'modified' });
     expect(tree.stat('x', 3)).toMatchObject({ type: 'fifo', change: 'modified', changedInLayer: 3 });
-    expect(tree.layers.map((l) => [l.added.count, l.modified.count])).toEqual([[1, 0], [0, 1], [0, 1], [0, 1]]);
+    expect(tree.layers.map((l) => [l.added.count, l.modified.count])).toEqual([
+      [1, 0],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
   it('duplicates inside one layer: the last wins, counted once', () => {
-    const tree = buildMergedTree([[file('f', 1), dir('d', { mode: 0o700 }), file('f', 2), dir('d', { mode: 0o750 })]]);
+    const tree = buildMergedTree([
+      [file('f', 1), dir('d', { mode: 0o700 }), file('f', 2), dir('d', { mode: 0o750 })],
+    ]);
     expect(tree.stat('f')).toMatchObject({ size: 2, change: 'added' });
     expect(tree.stat('d')?.mode).toBe(0o750);
     expect(tree.layers[0]!.added).toEqual({ count: 2, bytes: 2 });
@@ -200,7 +225,12 @@ describe('hardlinks', () => {
   it('to missing, absolute or escaping targets warn and never resolve outside the root', () => {
     const tree = buildMergedTree([
       base,
-      [hardlink('l1', 'nope'), hardlink('l2', '/bin/busybox'), hardlink('l3', '../../etc/shadow'), hardlink('l4', 'bin')],
+      [
+        hardlink('l1', 'nope'),
+        hardlink('l2', '/bin/busybox'),
+        hardlink('l3', '../../etc/shadow'),
+        hardlink('l4', 'bin'),
+      ],
     ]);
     expect(tree.warnings.map((w) => w.code)).toEqual([
       'hardlink-missing-target',

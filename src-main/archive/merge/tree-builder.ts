@@ -12,17 +12,11 @@
  */
 import { type TarEntry } from '../model';
 import { grown } from './growable';
-import {
-  K_ENTRY,
-  newSummary,
-  planLayer,
-  recordRemoval,
-  type LayerSummary,
-  type RemovalReason,
-} from './layer-changes';
+import { K_ENTRY, newSummary, planLayer, tallyRemoval, type LayerSummary } from './layer-changes';
 import { MergedTree } from './merged-tree';
 import { PathIndex } from './path-index';
 import { PathResolver, splitPath } from './paths';
+import { RemovalLog, type RemovalReason } from './removal-log';
 import {
   ALIVE,
   CHANGE_ADDED,
@@ -34,7 +28,6 @@ import {
   T_DIR,
   T_FILE,
   T_HARDLINK,
-  TYPES,
   typeCode,
   VersionStore,
 } from './version-store';
@@ -61,6 +54,7 @@ export class MergedTreeBuilder {
   private lastVersion = new Int32Array(1024).fill(-1);
   private readonly warnings: WarningLog;
   private readonly summaries: LayerSummary[] = [];
+  private readonly removals = new RemovalLog();
   private readonly layerStart: number[] = [];
   private layer = -1;
   private finished = false;
@@ -86,10 +80,12 @@ export class MergedTreeBuilder {
     if (layer === 0) this.newVersion(0, T_DIR, CHANGE_ADDED | FLAG_IMPLICIT, 0o755, 0, 0, 0, -1, '');
     const summary = newSummary(layer);
     const plan = planLayer(entries, this.resolver, summary, this.warnings);
-    for (const i of plan.whiteouts) this.applyWhiteout(plan.parentIds[i]!, plan.names[i]!, entries[i]!.path, summary);
+    for (const i of plan.whiteouts)
+      this.applyWhiteout(plan.parentIds[i]!, plan.names[i]!, entries[i]!.path, summary);
     for (const i of plan.opaques) this.applyOpaque(plan.parentIds[i]!, summary);
     for (let i = 0; i < entries.length; i++) {
-      if (plan.kinds[i] === K_ENTRY) this.applyEntry(entries[i]!, plan.parentIds[i]!, plan.names[i]!, summary);
+      if (plan.kinds[i] === K_ENTRY)
+        this.applyEntry(entries[i]!, plan.parentIds[i]!, plan.names[i]!, summary);
     }
     this.countChanges(summary, start);
     this.summaries.push(summary);
@@ -100,12 +96,14 @@ export class MergedTreeBuilder {
   finish(): MergedTree {
     this.finished = true;
     this.store.compact();
+    this.index.compact();
     return new MergedTree({
       index: this.index,
       store: this.store,
       lastVersion: this.lastVersion.slice(0, this.index.size),
       layerStart: this.layerStart,
       summaries: this.summaries,
+      removals: this.removals,
       warnings: this.warnings,
     });
   }
@@ -141,7 +139,19 @@ export class MergedTreeBuilder {
   ): number {
     this.lastVersion = grown(this.lastVersion, this.index.size, -1);
     const prev = this.lastVersion[pathId] ?? -1;
-    const v = this.store.append({ pathId, layer: this.layer, type, flags, mode, uid, gid, size, prev, inode, linkname });
+    const v = this.store.append({
+      pathId,
+      layer: this.layer,
+      type,
+      flags,
+      mode,
+      uid,
+      gid,
+      size,
+      prev,
+      inode,
+      linkname,
+    });
     this.lastVersion[pathId] = v;
     return v;
   }
@@ -169,8 +179,20 @@ export class MergedTreeBuilder {
   /** Retires every visible child of a directory (opaque marker, or dir replaced by a non-dir). */
   private removeChildren(dir: number, gone: number, reason: RemovalReason, summary: LayerSummary): void {
     const acc: Acc = { entries: 0, files: 0, bytes: 0 };
-    for (let c = this.index.firstChild(dir); c >= 0; c = this.index.nextSibling(c)) this.removeSubtree(c, gone, acc);
-    if (acc.entries > 0) recordRemoval(summary, { path: this.index.pathOf(dir), type: 'dir', reason, ...acc });
+    for (let c = this.index.firstChild(dir); c >= 0; c = this.index.nextSibling(c))
+      this.removeSubtree(c, gone, acc);
+    if (acc.entries > 0) this.recordRemoval(summary, dir, T_DIR, reason, acc);
+  }
+
+  private recordRemoval(
+    summary: LayerSummary,
+    pathId: number,
+    type: number,
+    reason: RemovalReason,
+    acc: Acc,
+  ): void {
+    tallyRemoval(summary, reason, acc.files, acc.bytes);
+    this.removals.add(this.layer, pathId, type, reason, acc.entries, acc.files, acc.bytes);
   }
 
   private applyWhiteout(parentId: number, name: string, rawPath: string, summary: LayerSummary): void {
@@ -181,9 +203,9 @@ export class MergedTreeBuilder {
       return;
     }
     const acc: Acc = { entries: 0, files: 0, bytes: 0 };
-    const type = TYPES[this.store.type[v]!] ?? 'file';
+    const type = this.store.type[v]!;
     this.removeSubtree(target, GONE_DELETED, acc);
-    recordRemoval(summary, { path: this.index.pathOf(target), type, reason: 'whiteout', ...acc });
+    this.recordRemoval(summary, target, type, 'whiteout', acc);
   }
 
   private applyOpaque(dir: number, summary: LayerSummary): void {
@@ -206,7 +228,8 @@ export class MergedTreeBuilder {
     const inode = type === T_HARDLINK ? this.resolveHardlink(entry) : -1;
     const cur = this.alive(p);
     if (cur >= 0) {
-      if (this.store.type[cur] === T_DIR && type !== T_DIR) this.removeChildren(p, GONE_OVERWRITTEN, 'replaced', summary);
+      if (this.store.type[cur] === T_DIR && type !== T_DIR)
+        this.removeChildren(p, GONE_OVERWRITTEN, 'replaced', summary);
       this.store.retire(cur, this.layer, GONE_OVERWRITTEN);
     }
     const linkname = entry.type === 'hardlink' || entry.type === 'symlink' ? entry.linkname : '';
@@ -273,7 +296,10 @@ export class MergedTreeBuilder {
 }
 
 /** Convenience for callers that already hold every layer: bottom layer first. */
-export function buildMergedTree(layers: readonly (readonly TarEntry[])[], options?: BuilderOptions): MergedTree {
+export function buildMergedTree(
+  layers: readonly (readonly TarEntry[])[],
+  options?: BuilderOptions,
+): MergedTree {
   const builder = new MergedTreeBuilder(options);
   for (const entries of layers) builder.addLayer(entries);
   return builder.finish();

@@ -16,23 +16,22 @@ export interface NormalizedPath {
 
 /** Normalises a raw tar name; the root (`./`, `/`, `.`) becomes ''. */
 export function normalizeTarPath(raw: string): NormalizedPath {
-  // Fast path for the common case (builder layers write bare names): nothing to change.
-  if (
-    raw.length > 0 &&
-    raw.charCodeAt(0) !== 0x2f &&
-    raw !== '.' &&
-    !raw.startsWith('./') &&
-    !raw.endsWith('/') &&
-    !raw.endsWith('/.') &&
-    !raw.includes('//') &&
-    !raw.includes('/./') &&
-    !raw.includes('..')
-  ) {
-    return { path: raw, hostile: false };
+  // Fast path (every entry goes through here): strip the leading `./` and `/` that base layers
+  // write, a trailing `/`, and return the rest when it has no `//`, `/.` or leading `.`.
+  let start = 0;
+  for (;;) {
+    const c = raw.charCodeAt(start);
+    if (c === 0x2f) start++;
+    else if (c === 0x2e && raw.charCodeAt(start + 1) === 0x2f) start += 2;
+    else break;
   }
+  let end = raw.length;
+  while (end > start && raw.charCodeAt(end - 1) === 0x2f) end--;
+  const s = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  if (s.charCodeAt(0) !== 0x2e && !s.includes('//') && !s.includes('/.')) return { path: s, hostile: false };
   const out: string[] = [];
   let hostile = false;
-  for (const part of raw.split('/')) {
+  for (const part of s.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') hostile = true;
     out.push(part);

@@ -12,7 +12,7 @@ describe('parsePax', () => {
       size: '8589934592',
       uid: '4000000000',
       gid: '7',
-      mtime: '1700000000.123456789',
+      mtime: '1700000000.1234567',
       uname: 'ignored',
       comment: 'ignored too',
     });
@@ -22,7 +22,7 @@ describe('parsePax', () => {
       size: 8_589_934_592,
       uid: 4_000_000_000,
       gid: 7,
-      mtime: 1_700_000_000.123456789,
+      mtime: 1_700_000_000.1234567,
     });
   });
 

@@ -9,17 +9,17 @@
 import { ArchiveError, displayPath, type TarEntry } from '../model';
 import { TarFormatError, toArchiveError } from './errors';
 import { BLOCK_SIZE, decodeHeader, isZeroBlock, sparseExtensionContinues, type RawHeader } from './header';
+import { EntryDataSink, type CollectedHandler, type DataChoice } from './data-sink';
 import { buildEntry, type EntryMeta } from './entry';
-import { MAX_META_BODY, parsePax, type PaxRecords } from './pax';
+import { MAX_META_BODY } from './pax';
+import { PendingMeta, type MetaKind } from './pending-meta';
 
 export type { EntryMeta } from './entry';
+export type { DataChoice } from './data-sink';
 
-/**
- * What to do with an entry's data: skip it (default), collect it whole (delivered to
- * `onCollected`), or receive it in chunks (views valid only during the call; `null` marks the end).
- * For sparse files the data is the packed (stored) bytes, not the expanded file.
- */
-export type DataChoice = 'skip' | 'collect' | ((chunk: Uint8Array | null) => void);
+/** Called for every entry; returning nothing skips its data. */
+// Handlers like `(e) => void list.push(e)` are the common case: `void` belongs in the union.
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export type EntryHandler = (entry: TarEntry, meta: EntryMeta) => DataChoice | void;
 
 export interface TarParserOptions {
@@ -30,7 +30,7 @@ export interface TarParserOptions {
   /** Largest entry that may be collected whole (default 64 MiB). */
   maxCollectBytes?: number;
   /** Receives the data of entries for which `onEntry` returned 'collect'. */
-  onCollected?: (entry: TarEntry, data: Buffer, meta: EntryMeta) => void;
+  onCollected?: CollectedHandler;
 }
 
 export type TarEnd = 'two-zero-blocks' | 'one-zero-block' | 'eof';
@@ -56,8 +56,6 @@ const enum State {
   End,
 }
 
-type MetaKind = 'pax' | 'pax-global' | 'gnu-long-name' | 'gnu-long-link';
-
 const asBuffer = (c: Uint8Array): Buffer =>
   Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 
@@ -78,19 +76,14 @@ export class TarParser {
   private dataLeft = 0;
   private metaKind: MetaKind = 'pax';
   private metaPadding = 0;
-  // Metadata collected from pseudo-entries, applied to the next real header.
-  private pax: PaxRecords | null = null;
-  private globalPax: PaxRecords | null = null;
-  private longName: string | null = null;
-  private longLink: string | null = null;
+  /** Metadata collected from pseudo-entries, applied to the next real header. */
+  private readonly meta = new PendingMeta();
   private pendingHeader: RawHeader | null = null;
   private headerOffset = 0;
   // The entry whose data is being read.
   private current: TarEntry | null = null;
-  private currentMeta: EntryMeta | null = null;
-  private sink: Exclude<DataChoice, 'skip'> | null = null;
-  private collected: Buffer | null = null;
-  private collectedLen = 0;
+  private sink: EntryDataSink | null = null;
+  private dataPadding = 0;
   private entryCount = 0;
   private skippedCount = 0;
   private endOffset = 0;
@@ -111,6 +104,11 @@ export class TarParser {
   /** Bytes consumed so far (written plus advanced). */
   get bytesConsumed(): number {
     return this.offset;
+  }
+
+  /** Entries emitted so far. */
+  get entries(): number {
+    return this.entryCount;
   }
 
   /** True once the end-of-archive marker was read: later bytes are only counted. */
@@ -170,7 +168,7 @@ export class TarParser {
       case State.ZeroSeen:
         if (this.partialLen > 0) return 'the archive ends inside a header';
         if (this.state === State.ZeroSeen) this.endKind = 'one-zero-block';
-        if (this.pax || this.longName !== null || this.longLink !== null) {
+        if (this.meta.pending) {
           return 'the archive ends after a PAX or GNU long-name header, before its entry';
         }
         return null;
@@ -239,7 +237,7 @@ export class TarParser {
         if (!sparseExtensionContinues(buf, off)) this.emit(this.pendingHeader!, start + BLOCK_SIZE);
         return;
       case State.MetaBody:
-        this.onMetaBody(buf.subarray(off, off + this.need));
+        this.meta.add(this.metaKind, buf.subarray(off, off + this.need));
         this.setSkip(this.metaPadding);
         return;
       default:
@@ -249,7 +247,7 @@ export class TarParser {
 
   private onHeaderBlock(buf: Buffer, off: number, start: number): void {
     if (isZeroBlock(buf, off)) {
-      if (this.pax || this.longName !== null || this.longLink !== null) {
+      if (this.meta.pending) {
         throw new TarFormatError('end-of-archive marker right after a PAX or GNU long-name header');
       }
       if (this.state === State.ZeroSeen) {
@@ -269,9 +267,7 @@ export class TarParser {
       throw new TarFormatError('a header follows a single zero block');
     }
     const h = decodeHeader(buf, off);
-    if (this.state === State.Header && !this.pax && this.longName === null && this.longLink === null) {
-      this.headerOffset = start;
-    }
+    if (!this.meta.pending) this.headerOffset = start;
     switch (h.kind) {
       case 'pax':
       case 'pax-global':
@@ -285,7 +281,7 @@ export class TarParser {
         }
         this.metaKind = h.kind;
         this.metaPadding = padding(h.size);
-        if (h.size === 0) return this.onMetaBody(Buffer.alloc(0));
+        if (h.size === 0) return this.meta.add(h.kind, Buffer.alloc(0));
         this.state = State.MetaBody;
         this.need = h.size;
         if (this.partial.length < h.size)
@@ -293,7 +289,7 @@ export class TarParser {
         return;
       case 'other':
         this.skippedCount++;
-        this.clearMeta();
+        this.meta.clear();
         this.setSkip(h.size + padding(h.size));
         return;
       default:
@@ -307,74 +303,28 @@ export class TarParser {
     }
   }
 
-  private onMetaBody(body: Buffer): void {
-    switch (this.metaKind) {
-      case 'pax':
-        this.pax = parsePax(body, this.pax ?? {});
-        break;
-      case 'pax-global':
-        this.globalPax = parsePax(body, this.globalPax ?? {});
-        break;
-      case 'gnu-long-name':
-      case 'gnu-long-link': {
-        // The body is NUL-terminated (GNU counts the NUL in the size).
-        let end = body.indexOf(0);
-        if (end < 0) end = body.length;
-        const s = body.toString('latin1', 0, end);
-        if (this.metaKind === 'gnu-long-name') this.longName = s;
-        else this.longLink = s;
-        break;
-      }
-    }
-  }
-
   private emit(h: RawHeader, dataOffset: number): void {
     if (++this.entryCount > this.maxEntries) {
       throw new TarFormatError(`more than ${this.maxEntries} entries`, 'TOO_LARGE');
     }
-    const { entry, meta } = buildEntry(h, {
-      pax: this.pax,
-      globalPax: this.globalPax,
-      longName: this.longName,
-      longLink: this.longLink,
-      headerOffset: this.headerOffset,
-      dataOffset,
-    });
-    this.clearMeta();
+    const { entry, meta } = buildEntry(h, this.meta.take(this.headerOffset, dataOffset));
     this.pendingHeader = null;
     const choice = this.onEntry(entry, meta) ?? 'skip';
     const stored = meta.storedSize;
-    if (choice === 'skip' || (stored === 0 && choice === 'collect' && !this.opts.onCollected)) {
-      this.current = stored > 0 ? entry : null;
+    this.current = stored > 0 || choice !== 'skip' ? entry : null;
+    if (choice === 'skip') {
       this.setSkip(stored + padding(stored));
       return;
     }
-    this.current = entry;
-    this.currentMeta = meta;
-    if (choice === 'collect') {
-      if (stored > this.maxCollect) {
-        throw new TarFormatError(
-          `entry '${displayPath(entry.path)}' (${stored} bytes) is larger than the ${this.maxCollect}-byte collect limit`,
-          'TOO_LARGE',
-        );
-      }
-      this.collected = Buffer.allocUnsafe(stored);
-      this.collectedLen = 0;
-    }
-    this.sink = choice;
+    this.sink = new EntryDataSink(choice, entry, meta, this.maxCollect, this.opts.onCollected);
     this.dataLeft = stored;
+    this.dataPadding = padding(stored);
     this.state = State.Data;
     if (stored === 0) this.finishData();
   }
 
   private feedData(buf: Buffer, pos: number, n: number): number {
-    const piece = buf.subarray(pos, pos + n);
-    if (this.sink === 'collect') {
-      piece.copy(this.collected!, this.collectedLen);
-      this.collectedLen += n;
-    } else {
-      this.sink!(piece);
-    }
+    this.sink!.write(buf.subarray(pos, pos + n));
     this.dataLeft -= n;
     this.offset += n;
     if (this.dataLeft === 0) this.finishData();
@@ -383,13 +333,9 @@ export class TarParser {
 
   private finishData(): void {
     const sink = this.sink!;
-    const size = this.currentMeta!.storedSize;
-    if (sink === 'collect') this.opts.onCollected?.(this.current!, this.collected!, this.currentMeta!);
-    else sink(null);
     this.sink = null;
-    this.collected = null;
-    this.currentMeta = null;
-    this.setSkip(padding(size));
+    sink.end();
+    this.setSkip(this.dataPadding);
   }
 
   private setSkip(n: number): void {
@@ -402,11 +348,5 @@ export class TarParser {
     this.state = State.Header;
     this.need = BLOCK_SIZE;
     this.current = null;
-  }
-
-  private clearMeta(): void {
-    this.pax = null;
-    this.longName = null;
-    this.longLink = null;
   }
 }

@@ -1,0 +1,159 @@
+/**
+ * The archive analyzer's front door: read the archive, merge each image's layers, compute the
+ * metrics, and describe every image and layer. Returns the plain analysis plus the merged trees
+ * (kept by the caller for per-directory queries).
+ */
+import type { ArchiveAnalysis, ImageAnalysis, LayerAnalysis } from '../../src-shared/archive-analysis';
+import { mapHistoryToLayers } from './layout/image-config';
+import { platformString, type ImagePlan } from './layout/plan';
+import { displayPath, type LayerScan } from './model';
+import type { MergedTree } from './merge/merged-tree';
+import { MergedTreeBuilder } from './merge/tree-builder';
+import { DiveAccumulator } from './metrics/dive';
+import { reclaimable } from './metrics/reclaimable';
+import { imageRelations } from './metrics/relations';
+import { readArchiveStream, readImageArchive, type ArchiveRead, type ReadOptions } from './read/read-archive';
+
+export interface AnalyzeResult {
+  analysis: ArchiveAnalysis;
+  /** By image ID. */
+  trees: Map<string, MergedTree>;
+}
+
+const shortCommand = (createdBy: string): string =>
+  createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ');
+
+/** Analyzes an archive file (any compression). */
+export async function analyzeArchive(path: string, opts: ReadOptions = {}): Promise<AnalyzeResult> {
+  return analyzeRead(await readImageArchive(path, opts));
+}
+
+/** Analyzes an archive arriving as a byte stream (for example the engine's `save`), with no temp file. */
+export async function analyzeArchiveStream(
+  source: AsyncIterable<Buffer>,
+  name: string,
+  opts: ReadOptions & { bytesTotal?: number } = {},
+): Promise<AnalyzeResult> {
+  return analyzeRead(await readArchiveStream(source, name, opts));
+}
+
+function analyzeRead(read: ArchiveRead): AnalyzeResult {
+  const { plan } = read;
+  const relations = imageRelations(
+    plan.images.map((img) => ({
+      id: img.id,
+      diffIds: img.layers.map((l, k) => l.diffId || `${img.id}#${k}`),
+    })),
+  );
+  const trees = new Map<string, MergedTree>();
+  const images = plan.images.map((img, i) => {
+    const scans = img.layers.map((l) => read.layers.get(l.blobPath!)!);
+    const { image, tree } = analyzeImage(img, scans, relations[i]!);
+    trees.set(img.id, tree);
+    return image;
+  });
+  return {
+    analysis: {
+      file: read.file,
+      fileBytes: read.fileBytes,
+      format: plan.format,
+      variant: plan.variant,
+      compression: read.compression,
+      images,
+      platforms: plan.platforms.map(platformString),
+      setAside: plan.setAside,
+      warnings: plan.warnings,
+    },
+    trees,
+  };
+}
+
+function analyzeImage(
+  img: ImagePlan,
+  scans: LayerScan[],
+  relation: ReturnType<typeof imageRelations>[number],
+): { image: ImageAnalysis; tree: MergedTree } {
+  const builder = new MergedTreeBuilder();
+  const dive = new DiveAccumulator();
+  const summaries = scans.map((scan) => {
+    dive.addLayer(scan.entries);
+    return builder.addLayer(scan.entries);
+  });
+  const tree = builder.finish();
+  const report = dive.result();
+  const reclaim = reclaimable(tree, { limit: 200 });
+  const history = mapHistoryToLayers(img.config.history, img.layers.length);
+  const warnings = [...img.warnings];
+  if (history.mismatch) warnings.push(history.mismatch);
+  if (tree.warningCount > 0)
+    warnings.push(`${tree.warningCount} entries could not be merged as written (see the layer details)`);
+
+  const layers: LayerAnalysis[] = img.layers.map((l, k) => {
+    const scan = scans[k]!;
+    const s = summaries[k]!;
+    const h = history.perLayer[k];
+    const diffIdMatches = scan.diffIdComputed === null || !l.diffId ? null : scan.diffIdComputed === l.diffId;
+    if (diffIdMatches === false)
+      warnings.push(`layer ${k}: diffID ${l.diffId} does not match its content (${scan.diffIdComputed})`);
+    return {
+      index: k,
+      diffId: l.diffId || scan.diffIdComputed || '',
+      diffIdComputed: scan.diffIdComputed,
+      diffIdMatches,
+      digest: l.digest,
+      mediaType: l.mediaType,
+      compression: scan.compression,
+      blobPath: displayPath(scan.blobPath),
+      blobBytes: scan.blobBytes,
+      tarBytes: scan.tarBytes,
+      sizeBytes: report.layers[k]?.sizeBytes ?? s.contentBytes,
+      entries: s.entryCount,
+      added: s.added.count,
+      addedBytes: s.added.bytes,
+      modified: s.modified.count,
+      modifiedBytes: s.modified.bytes,
+      removed: s.removed.count + s.hiddenByOpaque.count,
+      removedBytes: s.removed.bytes + s.hiddenByOpaque.bytes,
+      command: h ? shortCommand(h.createdBy) : '',
+      created: h?.created ?? null,
+      comment: h?.comment ?? '',
+      emptySteps: history.emptyAfter[k]!.map((e) => shortCommand(e.createdBy)),
+      role: relation.layerRoles[k] ?? 'own',
+    };
+  });
+  const totals = tree.fileCountAndBytes();
+  return {
+    tree,
+    image: {
+      id: img.id,
+      repoTags: img.repoTags,
+      platform: img.platform ? platformString(img.platform) : null,
+      created: img.config.created,
+      author: img.config.author,
+      config: img.config.config,
+      sizeBytes: report.sizeBytes,
+      userSizeBytes: report.userSizeBytes,
+      efficiency: report.efficiency,
+      wastedBytes: report.wastedBytes,
+      wastedUserPercent: report.wastedUserPercent,
+      reclaimableBytes: reclaim.reclaimableBytes,
+      inefficientFiles: report.inefficientFiles.map((f) => ({
+        path: `/${displayPath(f.path)}`,
+        count: f.count,
+        sizeBytes: f.sizeBytes,
+      })),
+      reclaimableFiles: reclaim.files.map((f) => ({
+        path: `/${displayPath(f.path)}`,
+        layer: f.layer,
+        sizeBytes: f.size,
+        reason: f.reason,
+      })),
+      baseImageId: relation.baseId,
+      parentImageId: relation.parentId,
+      files: totals.files,
+      finalBytes: totals.bytes,
+      layers,
+      warnings,
+    },
+  };
+}

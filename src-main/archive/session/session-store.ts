@@ -1,0 +1,132 @@
+/**
+ * Analyses kept alive for queries: the window asks for one directory at a time, so the merged
+ * trees stay where they were built (in the analysis worker) and only listings travel.
+ * Reopening the same unchanged file (path, size, mtime, options) reuses the session.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import type { ArchiveAnalysis, TreeEntryDto } from '../../../src-shared/archive-analysis';
+import { analyzeArchive, type AnalyzeResult } from '../analyze';
+import type { MergedTree } from '../merge/merged-tree';
+import { ArchiveError, displayPath } from '../model';
+import type { ReadOptions } from '../read/read-archive';
+
+export interface AnalyzeRequest {
+  path: string;
+  verify?: boolean;
+  platform?: string;
+  maxInflatedBytes?: number;
+}
+
+export interface ChildrenRequest {
+  sessionId: string;
+  imageId: string;
+  /** Raw key of the directory ('' for the root). */
+  key: string;
+  /** 0-based layer index; the listing is "as of" this layer. */
+  layer: number;
+  view: 'merged' | 'layer-only';
+}
+
+interface Session {
+  id: string;
+  cacheKey: string;
+  result: AnalyzeResult;
+  lastUsed: number;
+}
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  private seq = 0;
+
+  constructor(private readonly maxSessions = 4) {}
+
+  async analyze(
+    req: AnalyzeRequest,
+    opts: Pick<ReadOptions, 'signal' | 'onProgress'> = {},
+  ): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
+    const cacheKey = await this.cacheKey(req);
+    for (const s of this.sessions.values()) {
+      if (s.cacheKey === cacheKey) {
+        s.lastUsed = Date.now();
+        return { sessionId: s.id, analysis: s.result.analysis, cached: true };
+      }
+    }
+    const result = await analyzeArchive(req.path, {
+      ...opts,
+      ...(req.verify ? { verify: true } : {}),
+      ...(req.platform ? { platform: req.platform } : {}),
+      ...(req.maxInflatedBytes ? { maxInflatedBytes: req.maxInflatedBytes } : {}),
+    });
+    const id = `s${++this.seq}`;
+    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now() });
+    this.evict();
+    return { sessionId: id, analysis: result.analysis, cached: false };
+  }
+
+  children(req: ChildrenRequest): TreeEntryDto[] {
+    const tree = this.tree(req.sessionId, req.imageId);
+    if (req.layer < 0 || req.layer >= tree.layerCount)
+      throw new RangeError(`layer ${req.layer} is not in 0..${tree.layerCount - 1}`);
+    if (tree.stat(req.key, req.layer) === null && req.key !== '') {
+      // A directory that does not exist as of this layer lists nothing, like an empty folder.
+      return [];
+    }
+    return tree.children(req.key, { asOfLayer: req.layer, view: req.view }).map((e) => ({
+      name: displayPath(e.name),
+      path: displayPath(e.path),
+      key: e.path,
+      type: e.type,
+      size: e.size,
+      mode: e.mode,
+      uid: e.uid,
+      gid: e.gid,
+      linkname: displayPath(e.linkname),
+      changedInLayer: e.changedInLayer,
+      change: e.change,
+      childCount: e.childCount,
+    }));
+  }
+
+  close(sessionId: string): boolean {
+    return this.sessions.delete(sessionId);
+  }
+
+  private tree(sessionId: string, imageId: string): MergedTree {
+    const s = this.sessions.get(sessionId);
+    if (!s)
+      throw new ArchiveError(sessionId, 'this analysis is closed: open the archive again', 'UNSUPPORTED');
+    s.lastUsed = Date.now();
+    const tree = s.result.trees.get(imageId);
+    if (!tree)
+      throw new ArchiveError(s.result.analysis.file, `no image ${imageId} in this archive`, 'UNSUPPORTED');
+    return tree;
+  }
+
+  private async cacheKey(req: AnalyzeRequest): Promise<string> {
+    try {
+      const real = await realpath(req.path);
+      const st = await stat(real);
+      return JSON.stringify([
+        real,
+        st.size,
+        st.mtimeMs,
+        !!req.verify,
+        req.platform ?? '',
+        req.maxInflatedBytes ?? 0,
+      ]);
+    } catch (err) {
+      throw new ArchiveError(
+        req.path,
+        `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        'NOT_AN_IMAGE',
+      );
+    }
+  }
+
+  private evict(): void {
+    while (this.sessions.size > this.maxSessions) {
+      const oldest = [...this.sessions.values()].sort((a, b) => a.lastUsed - b.lastUsed)[0]!;
+      this.sessions.delete(oldest.id);
+    }
+  }
+}
