@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureDebianPackages, TESTBED_PACKAGES } from './testbed/ensure-packages';
 import { startTestbed, testbedEnv, type Testbed } from './testbed/index';
 
 const root = resolve(__dirname, '..');
@@ -96,7 +97,18 @@ async function main(): Promise<number> {
     });
   }
 
-  // The test bed installs and starts while the static checks run.
+  // Packages first: the unit tests use the compression CLIs (zstd, xz, bzip2) as references.
+  banner('packages');
+  try {
+    await ensureDebianPackages(TESTBED_PACKAGES);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(message);
+    outcomes.push({ name: 'test bed packages', passed: 0, failed: 1, note: message.split('\n')[0] ?? '' });
+    return 1;
+  }
+
+  // The test bed starts while the static checks run.
   const testbedReady = startTestbed().then(
     (tb) => {
       testbed = tb;

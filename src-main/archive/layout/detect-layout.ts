@@ -31,9 +31,10 @@ export async function planLayout(archive: ArchiveMembers, opts: LayoutOptions = 
     }
     const images = await readDockerManifest(archive, manifest, hints);
     const podman = [...archive.members.values()].some((m) => /^[0-9a-f]{64}\.tar$/.test(m.name));
+    const legacy = [...archive.members.keys()].some((n) => n.endsWith('/layer.tar'));
     return {
       format: 'docker-archive',
-      variant: isOci ? 'docker save (Docker 25+ / containerd: OCI layout + manifest.json)' : podman ? 'docker-archive (podman/skopeo)' : 'docker save (legacy layout)',
+      variant: isOci ? 'docker save (Docker 25+ / containerd: OCI layout + manifest.json)' : podman ? 'docker-archive (podman/skopeo)' : legacy ? 'docker save (legacy layout)' : 'tarball (manifest.json, kaniko/crane style)',
       images,
       platforms,
       setAside,

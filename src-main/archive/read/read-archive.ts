@@ -73,6 +73,17 @@ const memberKind = (e: TarEntry): ArchiveMember['kind'] =>
           ? 'dir'
           : 'other';
 
+/**
+ * Errors raised inside a layer carry "<archive>: <blob>" as their label; keep the archive's
+ * name as the error's file and move the blob into the reason.
+ */
+function withArchiveFile(err: unknown, file: string): unknown {
+  if (err instanceof ArchiveError && err.file !== file && err.file.startsWith(`${file}: `)) {
+    return new ArchiveError(file, `${err.file.slice(file.length + 2)}: ${err.reason}`, err.code);
+  }
+  return err;
+}
+
 function cancelled(file: string, signal?: AbortSignal): void {
   if (signal?.aborted) throw new ArchiveError(file, 'cancelled', 'CANCELLED');
 }
@@ -99,7 +110,9 @@ export async function readImageArchive(path: string, opts: ReadOptions = {}): Pr
     await fh.read(head, 0, head.length, 0);
     const kind = sniffCompression(head);
     if (kind === 'none' || (kind === 'unknown' && looksLikeTar(head))) {
-      return await readUncompressed(fh, path, file, size, opts);
+      return await readUncompressed(fh, path, file, size, opts).catch((err: unknown) => {
+        throw withArchiveFile(err, file);
+      });
     }
     if (kind === 'unknown') {
       throw new ArchiveError(
@@ -288,6 +301,16 @@ export async function readArchiveStream(
   source: AsyncIterable<Buffer>,
   file: string,
   opts: ReadOptions & { bytesTotal?: number; bytesDone?: () => number } = {},
+): Promise<ArchiveRead> {
+  return readStreamed(source, file, opts).catch((err: unknown) => {
+    throw withArchiveFile(err, file);
+  });
+}
+
+async function readStreamed(
+  source: AsyncIterable<Buffer>,
+  file: string,
+  opts: ReadOptions & { bytesTotal?: number; bytesDone?: () => number },
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
   const members = new Map<string, ArchiveMember>();
