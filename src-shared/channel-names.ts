@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'openArchive',
   'cancelJob',
   'archiveChildren',
+  'readArchiveFile',
+  'saveArchiveFile',
   'closeArchive',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -55,6 +55,15 @@ export const FilePathSchema = z.string().min(1).max(4096).refine((p) => !p.inclu
 /** Client-chosen ID of a long job, so it can be cancelled and its progress events matched. */
 export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a job ID');
 
+const FileInImageSchema = z
+  .object({
+    sessionId: z.string().min(1).max(64),
+    imageId: z.string().min(1).max(200),
+    key: z.string().min(1).max(4096),
+    layer: z.number().int().min(0).max(65534),
+  })
+  .strict();
+
 export const channels = {
   /** The connected engine's identity, version and storage driver. */
   getEngineInfo: { args: NoArgs, result: EngineInfoSchema },
@@ -91,6 +100,24 @@ export const channels = {
       })
       .strict(),
     result: z.array(TreeEntrySchema),
+  },
+  /** A file's content as of a layer (a preview of at most 1 MiB; text as UTF-8, anything else as base64). */
+  readArchiveFile: {
+    args: FileInImageSchema,
+    result: z.object({
+      kind: z.enum(['file', 'symlink']),
+      size: z.number().nonnegative(),
+      truncated: z.boolean(),
+      isText: z.boolean(),
+      encoding: z.enum(['utf8', 'base64']),
+      content: z.string(),
+      linkTarget: z.string().nullable(),
+    }),
+  },
+  /** Saves a file of the image to `destPath` (whole or not at all); cancellable by `jobId`. */
+  saveArchiveFile: {
+    args: FileInImageSchema.extend({ destPath: FilePathSchema, jobId: JobIdSchema }).strict(),
+    result: z.object({ bytes: z.number().nonnegative() }),
   },
   /** Forget an analysis (frees its memory). */
   closeArchive: { args: z.object({ sessionId: z.string().min(1).max(64) }).strict(), result: z.object({ closed: z.boolean() }) },

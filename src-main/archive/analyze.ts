@@ -12,12 +12,15 @@ import { MergedTreeBuilder } from './merge/tree-builder';
 import { DiveAccumulator } from './metrics/dive';
 import { reclaimable } from './metrics/reclaimable';
 import { imageRelations } from './metrics/relations';
+import type { BlobLocation } from './read/extract-file';
 import { readArchiveStream, readImageArchive, type ArchiveRead, type ReadOptions } from './read/read-archive';
 
 export interface AnalyzeResult {
   analysis: ArchiveAnalysis;
   /** By image ID. */
   trees: Map<string, MergedTree>;
+  /** By image ID, where each layer's blob is (to read a file back); null for a streamed source. */
+  locations: Map<string, BlobLocation[]> | null;
 }
 
 const shortCommand = (createdBy: string): string =>
@@ -25,7 +28,20 @@ const shortCommand = (createdBy: string): string =>
 
 /** Analyzes an archive file (any compression). */
 export async function analyzeArchive(path: string, opts: ReadOptions = {}): Promise<AnalyzeResult> {
-  return analyzeRead(await readImageArchive(path, opts));
+  const read = await readImageArchive(path, opts);
+  const result = analyzeRead(read);
+  result.locations = new Map(
+    read.plan.images.map((img) => [
+      img.id,
+      img.layers.map((l) => ({
+        archivePath: path,
+        blobPath: l.blobPath!,
+        offset: read.blobOffsets?.get(l.blobPath!) ?? null,
+        blobBytes: read.layers.get(l.blobPath!)!.blobBytes,
+      })),
+    ]),
+  );
+  return result;
 }
 
 /** Analyzes an archive arriving as a byte stream (for example the engine's `save`), with no temp file. */
@@ -65,6 +81,7 @@ function analyzeRead(read: ArchiveRead): AnalyzeResult {
       warnings: plan.warnings,
     },
     trees,
+    locations: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { ArchiveError } from '../archive/model';
 import type { AnalysisHost } from '../services/analysis-host';
 import { AppError } from './app-error';
@@ -18,7 +19,23 @@ export function archiveAppError(err: unknown): unknown {
   return new AppError('BAD_ARCHIVE', err.message, { file: err.file, reason: err.reason, kind: err.code });
 }
 
-export function archiveHandlers(deps: ArchiveDeps): HandlerMap<'openArchive' | 'cancelJob' | 'archiveChildren' | 'closeArchive'> {
+export const PREVIEW_BYTES = 1024 * 1024;
+
+/** Text when it has no NUL byte and decodes as UTF-8 (a cut-off multi-byte character at the end is fine). */
+export function looksLikeText(bytes: Uint8Array, truncated: boolean): boolean {
+  if (bytes.includes(0)) return false;
+  const body = truncated ? bytes.subarray(0, Math.max(0, bytes.byteLength - 3)) : bytes;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type ArchiveChannels = 'openArchive' | 'cancelJob' | 'archiveChildren' | 'readArchiveFile' | 'saveArchiveFile' | 'closeArchive';
+
+export function archiveHandlers(deps: ArchiveDeps): HandlerMap<ArchiveChannels> {
   return {
     openArchive: async ({ path, jobId, verify, platform }) => {
       const job = deps.jobs.start(jobId);
@@ -50,6 +67,37 @@ export function archiveHandlers(deps: ArchiveDeps): HandlerMap<'openArchive' | '
       } catch (err) {
         if (err instanceof RangeError) throw new AppError('INVALID_ARGUMENT', err.message);
         throw archiveAppError(err);
+      }
+    },
+    readArchiveFile: async (req) => {
+      try {
+        const f = await deps.analysis.readFile({ ...req, maxBytes: PREVIEW_BYTES });
+        const bytes = Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength);
+        const isText = looksLikeText(bytes, f.truncated);
+        return {
+          kind: f.kind,
+          size: f.size,
+          truncated: f.truncated,
+          isText,
+          encoding: isText ? 'utf8' : 'base64',
+          content: isText ? bytes.toString('utf8') : bytes.toString('base64'),
+          linkTarget: f.linkTarget,
+        };
+      } catch (err) {
+        if (err instanceof RangeError) throw new AppError('INVALID_ARGUMENT', err.message);
+        throw archiveAppError(err);
+      }
+    },
+    saveArchiveFile: async ({ destPath, jobId, ...req }) => {
+      if (!isAbsolute(destPath)) throw new AppError('INVALID_ARGUMENT', 'the destination must be an absolute path');
+      const job = deps.jobs.start(jobId);
+      try {
+        return { bytes: await deps.analysis.saveFile(req, destPath, job.signal) };
+      } catch (err) {
+        if (err instanceof RangeError) throw new AppError('INVALID_ARGUMENT', err.message);
+        throw archiveAppError(err);
+      } finally {
+        deps.jobs.finish(jobId);
       }
     },
     closeArchive: async ({ sessionId }) => ({ closed: await deps.analysis.close(sessionId) }),

@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
-import type { AnalyzeRequest, ChildrenRequest } from '../archive/session/session-store';
-import type { FromWorker, ToWorker, WorkerError } from '../archive/worker/protocol';
+import type { AnalyzeRequest, ChildrenRequest, FileRequest } from '../archive/session/session-store';
+import type { FileContentMessage, FromWorker, ToWorker, WorkerError } from '../archive/worker/protocol';
 import { createRequestHandler } from '../archive/worker/serve-requests';
 
 type Pending = {
@@ -22,6 +22,8 @@ function fromWorkerError(e: WorkerError): Error {
   if (e.file !== undefined && e.reason !== undefined) {
     return new ArchiveError(e.file, e.reason, (e.code as ArchiveError['code'] | undefined) ?? 'CORRUPT');
   }
+  // A bad layer index or similar argument error keeps its type, so IPC can answer INVALID_ARGUMENT.
+  if (e.name === 'RangeError') return new RangeError(e.message);
   const err = new Error(e.message);
   err.name = e.name;
   return err;
@@ -100,6 +102,18 @@ export class AnalysisHost {
     const msg = await this.request((id) => ({ type: 'children', id, request }));
     if (msg.type !== 'children') throw new Error(`unexpected reply ${msg.type}`);
     return msg.entries;
+  }
+
+  async readFile(request: FileRequest): Promise<FileContentMessage> {
+    const msg = await this.request((id) => ({ type: 'readFile', id, request }));
+    if (msg.type !== 'file') throw new Error(`unexpected reply ${msg.type}`);
+    return msg.file;
+  }
+
+  async saveFile(request: FileRequest, destPath: string, signal?: AbortSignal): Promise<number> {
+    const msg = await this.request((id) => ({ type: 'saveFile', id, request, destPath }), undefined, signal);
+    if (msg.type !== 'saved') throw new Error(`unexpected reply ${msg.type}`);
+    return msg.bytes;
   }
 
   async close(sessionId: string): Promise<boolean> {

@@ -58,6 +58,8 @@ export interface ArchiveRead {
   plan: LayoutPlan;
   /** By blob path (symlinks resolved). */
   layers: Map<string, LayerScan>;
+  /** Where each blob's bytes start in the file, when the archive is an uncompressed tar (seekable). */
+  blobOffsets: Map<string, number> | null;
 }
 
 export const DEFAULT_MAX_INFLATED = 64 * 1024 ** 3;
@@ -225,14 +227,15 @@ async function readUncompressed(
       for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
     }),
   );
-  return { file, fileBytes: size, compression: 'none', plan, layers };
+  const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
+  return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
 }
 
 /**
  * The raw bytes of an archive from any source (a compressed file, the engine's `save` stream),
  * decompressed when its first bytes say so.
  */
-async function* decompressed(
+export async function* decompressed(
   source: AsyncIterable<Buffer>,
   file: string,
   maxInflated: number,
@@ -408,5 +411,5 @@ async function readStreamed(
     }
   }
   for (const [name, scanner] of scanners) if (!layers.has(name)) scanner.abandon();
-  return { file, fileBytes: rawDone, compression, plan, layers };
+  return { file, fileBytes: rawDone, compression, plan, layers, blobOffsets: null };
 }

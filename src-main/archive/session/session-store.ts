@@ -8,6 +8,7 @@ import type { ArchiveAnalysis, TreeEntryDto } from '../../../src-shared/archive-
 import { analyzeArchive, type AnalyzeResult } from '../analyze';
 import type { MergedTree } from '../merge/merged-tree';
 import { ArchiveError, displayPath } from '../model';
+import { extractLayerFile } from '../read/extract-file';
 import type { ReadOptions } from '../read/read-archive';
 
 export interface AnalyzeRequest {
@@ -25,6 +26,23 @@ export interface ChildrenRequest {
   /** 0-based layer index; the listing is "as of" this layer. */
   layer: number;
   view: 'merged' | 'layer-only';
+}
+
+export interface FileRequest {
+  sessionId: string;
+  imageId: string;
+  key: string;
+  layer: number;
+  /** Preview cap; the rest of the file is not read. */
+  maxBytes?: number;
+}
+
+export interface FileContent {
+  kind: 'file' | 'symlink';
+  content: Buffer;
+  size: number;
+  truncated: boolean;
+  linkTarget: string | null;
 }
 
 interface Session {
@@ -87,15 +105,44 @@ export class SessionStore {
     }));
   }
 
+  /**
+   * A file's content as of a layer: the version the merged view shows (the layer that last
+   * changed it), hardlinks followed to their target. Only paths the tree knows can be read, so
+   * nothing outside the image root is reachable.
+   */
+  async readFile(req: FileRequest, opts: { onChunk?: (c: Buffer) => Promise<void> | void; signal?: AbortSignal } = {}): Promise<FileContent> {
+    const s = this.session(req.sessionId);
+    const tree = this.tree(req.sessionId, req.imageId);
+    const file = s.result.analysis.file;
+    if (req.layer < 0 || req.layer >= tree.layerCount) throw new RangeError(`layer ${req.layer} is not in 0..${tree.layerCount - 1}`);
+    let entry = tree.stat(req.key, req.layer);
+    for (let hops = 0; entry && entry.type === 'hardlink' && hops < 8; hops++) entry = tree.stat(entry.linkname, req.layer);
+    if (!entry) throw new ArchiveError(file, `no file ${displayPath(req.key)} as of layer ${req.layer}`, 'UNSUPPORTED');
+    if (entry.type === 'symlink') return { kind: 'symlink', size: 0, truncated: false, content: Buffer.alloc(0), linkTarget: displayPath(entry.linkname) };
+    if (entry.type !== 'file') throw new ArchiveError(file, `${displayPath(req.key)} is a ${entry.type}, not a file`, 'UNSUPPORTED');
+    const loc = s.result.locations?.get(req.imageId)?.[entry.changedInLayer];
+    if (!loc) throw new ArchiveError(file, 'this analysis came from a stream: its files cannot be read back', 'UNSUPPORTED');
+    const got = await extractLayerFile(loc, entry.path, {
+      ...(req.maxBytes !== undefined ? { maxBytes: req.maxBytes } : {}),
+      ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return { kind: 'file', ...got, linkTarget: null };
+  }
+
   close(sessionId: string): boolean {
     return this.sessions.delete(sessionId);
   }
 
-  private tree(sessionId: string, imageId: string): MergedTree {
+  private session(sessionId: string): Session {
     const s = this.sessions.get(sessionId);
-    if (!s)
-      throw new ArchiveError(sessionId, 'this analysis is closed: open the archive again', 'UNSUPPORTED');
+    if (!s) throw new ArchiveError(sessionId, 'this analysis is closed: open the archive again', 'UNSUPPORTED');
     s.lastUsed = Date.now();
+    return s;
+  }
+
+  private tree(sessionId: string, imageId: string): MergedTree {
+    const s = this.session(sessionId);
     const tree = s.result.trees.get(imageId);
     if (!tree)
       throw new ArchiveError(s.result.analysis.file, `no image ${imageId} in this archive`, 'UNSUPPORTED');

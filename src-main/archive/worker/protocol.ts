@@ -1,13 +1,18 @@
 /** Messages between the main process and the analysis worker. */
 import type { ArchiveAnalysis, TreeEntryDto } from '../../../src-shared/archive-analysis';
 import type { ReadProgress } from '../read/read-archive';
-import type { AnalyzeRequest, ChildrenRequest } from '../session/session-store';
+import type { AnalyzeRequest, ChildrenRequest, FileContent, FileRequest } from '../session/session-store';
+
+/** FileContent with its bytes as a Uint8Array (structured clone keeps it; Buffer's prototype is lost). */
+export type FileContentMessage = Omit<FileContent, 'content'> & { content: Uint8Array };
 
 export type ToWorker =
   | { type: 'analyze'; id: number; request: AnalyzeRequest }
   | { type: 'cancel'; id: number }
   | { type: 'children'; id: number; request: ChildrenRequest }
-  | { type: 'close'; id: number; sessionId: string };
+  | { type: 'close'; id: number; sessionId: string }
+  | { type: 'readFile'; id: number; request: FileRequest }
+  | { type: 'saveFile'; id: number; request: FileRequest; destPath: string };
 
 export interface WorkerError {
   name: string;
@@ -23,4 +28,6 @@ export type FromWorker =
   | { type: 'analyzed'; id: number; sessionId: string; analysis: ArchiveAnalysis; cached: boolean }
   | { type: 'children'; id: number; entries: TreeEntryDto[] }
   | { type: 'closed'; id: number; closed: boolean }
+  | { type: 'file'; id: number; file: FileContentMessage }
+  | { type: 'saved'; id: number; bytes: number }
   | { type: 'error'; id: number; error: WorkerError };

@@ -3,7 +3,8 @@
  * parentPort; tests and the in-process fallback run it over a plain function pair.
  */
 import { ArchiveError } from '../model';
-import { SessionStore } from '../session/session-store';
+import { openAtomic } from '../../fs/atomic-file';
+import { SessionStore, type FileRequest } from '../session/session-store';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
 
 export function toWorkerError(err: unknown): WorkerError {
@@ -11,6 +12,28 @@ export function toWorkerError(err: unknown): WorkerError {
     return { name: err.name, message: err.message, file: err.file, reason: err.reason, code: err.code };
   if (err instanceof Error) return { name: err.name, message: err.message };
   return { name: 'Error', message: String(err) };
+}
+
+/** Streams a file of the image into `destPath`, which appears whole or not at all. */
+async function saveFile(store: SessionStore, req: FileRequest, destPath: string, signal: AbortSignal): Promise<number> {
+  const out = await openAtomic(destPath);
+  let bytes = 0;
+  try {
+    const got = await store.readFile(req, {
+      signal,
+      onChunk: async (c) => {
+        bytes += c.byteLength;
+        await out.write(c);
+      },
+    });
+    if (got.kind !== 'file') throw new ArchiveError(destPath, `it is a symlink to ${got.linkTarget}: nothing to save`, 'UNSUPPORTED');
+    if (bytes !== got.size) throw new ArchiveError(destPath, `wrote ${bytes} of ${got.size} bytes`, 'CORRUPT');
+    await out.commit();
+    return bytes;
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
 }
 
 export function createRequestHandler(
@@ -52,6 +75,23 @@ export function createRequestHandler(
           send({ type: 'error', id: msg.id, error: toWorkerError(err) });
         }
         return;
+      case 'readFile':
+        store.readFile(msg.request).then(
+          (f) => send({ type: 'file', id: msg.id, file: { ...f, content: new Uint8Array(f.content) } }),
+          (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
+        );
+        return;
+      case 'saveFile': {
+        const controller = new AbortController();
+        running.set(msg.id, controller);
+        void saveFile(store, msg.request, msg.destPath, controller.signal)
+          .then(
+            (bytes) => send({ type: 'saved', id: msg.id, bytes }),
+            (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
+          )
+          .finally(() => running.delete(msg.id));
+        return;
+      }
       case 'close':
         send({ type: 'closed', id: msg.id, closed: store.close(msg.sessionId) });
         return;
