@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'archiveChildren',
   'readArchiveFile',
   'saveArchiveFile',
+  'verifyArchive',
   'closeArchive',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -119,6 +119,19 @@ export const channels = {
     args: FileInImageSchema.extend({ destPath: FilePathSchema, jobId: JobIdSchema }).strict(),
     result: z.object({ bytes: z.number().nonnegative() }),
   },
+  /** Check every layer's diffID against its content (reads all the data; run it after the first result). */
+  verifyArchive: {
+    args: z.object({ sessionId: z.string().min(1).max(64), jobId: JobIdSchema }).strict(),
+    result: z.array(
+      z.object({
+        imageId: z.string(),
+        index: z.number().int(),
+        diffId: z.string(),
+        computed: z.string().nullable(),
+        matches: z.boolean().nullable(),
+      }),
+    ),
+  },
   /** Forget an analysis (frees its memory). */
   closeArchive: { args: z.object({ sessionId: z.string().min(1).max(64) }).strict(), result: z.object({ closed: z.boolean() }) },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;

@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { ArchiveError } from '../archive/model';
+import type { ReadProgress } from '../archive/read/read-archive';
 import type { AnalysisHost } from '../services/analysis-host';
 import { AppError } from './app-error';
 import type { EventHub } from './event-hub';
@@ -33,9 +34,26 @@ export function looksLikeText(bytes: Uint8Array, truncated: boolean): boolean {
   }
 }
 
-type ArchiveChannels = 'openArchive' | 'cancelJob' | 'archiveChildren' | 'readArchiveFile' | 'saveArchiveFile' | 'closeArchive';
+type ArchiveChannels =
+  | 'openArchive'
+  | 'cancelJob'
+  | 'archiveChildren'
+  | 'readArchiveFile'
+  | 'saveArchiveFile'
+  | 'verifyArchive'
+  | 'closeArchive';
 
 export function archiveHandlers(deps: ArchiveDeps): HandlerMap<ArchiveChannels> {
+  const progressTo =
+    (jobId: string, phase?: string) =>
+    (p: ReadProgress): void =>
+      deps.events.emit('jobProgress', {
+        jobId,
+        phase: phase ?? p.phase,
+        bytesDone: p.bytesDone,
+        bytesTotal: p.bytesTotal,
+        ...(p.currentLayer ? { current: p.currentLayer } : {}),
+      });
   return {
     openArchive: async ({ path, jobId, verify, platform }) => {
       const job = deps.jobs.start(jobId);
@@ -44,14 +62,7 @@ export function archiveHandlers(deps: ArchiveDeps): HandlerMap<ArchiveChannels> 
           { path, ...(verify ? { verify } : {}), ...(platform ? { platform } : {}) },
           {
             signal: job.signal,
-            onProgress: (p) =>
-              deps.events.emit('jobProgress', {
-                jobId,
-                phase: p.phase,
-                bytesDone: p.bytesDone,
-                bytesTotal: p.bytesTotal,
-                ...(p.currentLayer ? { current: p.currentLayer } : {}),
-              }),
+            onProgress: progressTo(jobId),
           },
         );
       } catch (err) {
@@ -95,6 +106,19 @@ export function archiveHandlers(deps: ArchiveDeps): HandlerMap<ArchiveChannels> 
         return { bytes: await deps.analysis.saveFile(req, destPath, job.signal) };
       } catch (err) {
         if (err instanceof RangeError) throw new AppError('INVALID_ARGUMENT', err.message);
+        throw archiveAppError(err);
+      } finally {
+        deps.jobs.finish(jobId);
+      }
+    },
+    verifyArchive: async ({ sessionId, jobId }) => {
+      const job = deps.jobs.start(jobId);
+      try {
+        return await deps.analysis.verify(sessionId, {
+          signal: job.signal,
+          onProgress: progressTo(jobId, 'verify'),
+        });
+      } catch (err) {
         throw archiveAppError(err);
       } finally {
         deps.jobs.finish(jobId);

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
-import type { AnalyzeRequest, ChildrenRequest, FileRequest } from '../archive/session/session-store';
+import type { AnalyzeRequest, ChildrenRequest, FileRequest, VerifyResult } from '../archive/session/session-store';
 import type { FileContentMessage, FromWorker, ToWorker, WorkerError } from '../archive/worker/protocol';
 import { createRequestHandler } from '../archive/worker/serve-requests';
 
@@ -114,6 +114,12 @@ export class AnalysisHost {
     const msg = await this.request((id) => ({ type: 'saveFile', id, request, destPath }), undefined, signal);
     if (msg.type !== 'saved') throw new Error(`unexpected reply ${msg.type}`);
     return msg.bytes;
+  }
+
+  async verify(sessionId: string, opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {}): Promise<VerifyResult[]> {
+    const msg = await this.request((id) => ({ type: 'verify', id, sessionId }), opts.onProgress, opts.signal);
+    if (msg.type !== 'verified') throw new Error(`unexpected reply ${msg.type}`);
+    return msg.layers;
   }
 
   async close(sessionId: string): Promise<boolean> {

@@ -120,3 +120,21 @@ describe('archive analysis through IPC and the worker thread', () => {
     expect(cancelled.error?.code).toBe('CANCELLED');
   });
 });
+
+describe('background verification', () => {
+  it('checks every diffID after a fast first result, with progress', async () => {
+    const { res } = await open('skopeo-oci-zstd.tar', 'job-open-6');
+    const { sessionId, analysis } = res.result!;
+    expect(analysis.images[0]!.layers.every((l) => l.diffIdMatches === null)).toBe(true);
+    const phases: string[] = [];
+    const stop = api.on('jobProgress', (p) => {
+      if (p.jobId === 'job-verify') phases.push(p.phase);
+    });
+    const v = await api.verifyArchive({ sessionId, jobId: 'job-verify' });
+    stop();
+    expect(v.error).toBeUndefined();
+    expect(v.result!.length).toBe(analysis.images[0]!.layers.length);
+    expect(v.result!.every((l) => l.matches === true && l.computed === l.diffId)).toBe(true);
+    expect(phases).toContain('verify');
+  });
+});

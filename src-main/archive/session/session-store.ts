@@ -9,7 +9,7 @@ import { analyzeArchive, type AnalyzeResult } from '../analyze';
 import type { MergedTree } from '../merge/merged-tree';
 import { ArchiveError, displayPath } from '../model';
 import { extractLayerFile } from '../read/extract-file';
-import type { ReadOptions } from '../read/read-archive';
+import { readImageArchive, type ReadOptions } from '../read/read-archive';
 
 export interface AnalyzeRequest {
   path: string;
@@ -45,8 +45,17 @@ export interface FileContent {
   linkTarget: string | null;
 }
 
+export interface VerifyResult {
+  imageId: string;
+  index: number;
+  diffId: string;
+  computed: string | null;
+  matches: boolean | null;
+}
+
 interface Session {
   id: string;
+  platform?: string;
   cacheKey: string;
   result: AnalyzeResult;
   lastUsed: number;
@@ -76,7 +85,7 @@ export class SessionStore {
       ...(req.maxInflatedBytes ? { maxInflatedBytes: req.maxInflatedBytes } : {}),
     });
     const id = `s${++this.seq}`;
-    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now() });
+    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now(), ...(req.platform ? { platform: req.platform } : {}) });
     this.evict();
     return { sessionId: id, analysis: result.analysis, cached: false };
   }
@@ -128,6 +137,29 @@ export class SessionStore {
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     return { kind: 'file', ...got, linkTarget: null };
+  }
+
+  /**
+   * Checks every layer's diffID against the SHA-256 of its uncompressed content: the background
+   * pass after a fast first result (which read no file data). Updates the session's analysis.
+   */
+  async verify(sessionId: string, opts: Pick<ReadOptions, 'signal' | 'onProgress'> = {}): Promise<VerifyResult[]> {
+    const s = this.session(sessionId);
+    const first = s.result.locations?.values().next().value?.[0];
+    if (!first) throw new ArchiveError(s.result.analysis.file, 'this analysis came from a stream: it cannot be read again', 'UNSUPPORTED');
+    const read = await readImageArchive(first.archivePath, { ...opts, verify: true, ...(s.platform ? { platform: s.platform } : {}) });
+    const out: VerifyResult[] = [];
+    for (const img of s.result.analysis.images) {
+      const plan = read.plan.images.find((p) => p.id === img.id);
+      img.layers.forEach((layer, k) => {
+        const blob = plan?.layers[k]?.blobPath;
+        const computed = blob ? (read.layers.get(blob)?.diffIdComputed ?? null) : null;
+        layer.diffIdComputed = computed;
+        layer.diffIdMatches = computed === null ? null : computed === layer.diffId || (!plan?.layers[k]?.diffId && computed !== null);
+        out.push({ imageId: img.id, index: k, diffId: layer.diffId, computed, matches: layer.diffIdMatches });
+      });
+    }
+    return out;
   }
 
   close(sessionId: string): boolean {

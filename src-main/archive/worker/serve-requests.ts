@@ -3,6 +3,7 @@
  * parentPort; tests and the in-process fallback run it over a plain function pair.
  */
 import { ArchiveError } from '../model';
+import type { ReadProgress } from '../read/read-archive';
 import { openAtomic } from '../../fs/atomic-file';
 import { SessionStore, type FileRequest } from '../session/session-store';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
@@ -41,23 +42,23 @@ export function createRequestHandler(
   store = new SessionStore(),
 ): (msg: ToWorker) => void {
   const running = new Map<number, AbortController>();
+  /** At most ~20 progress messages a second cross the thread boundary. */
+  const throttledProgress = (id: number) => {
+    let last = 0;
+    return (progress: ReadProgress): void => {
+      const now = Date.now();
+      if (now - last < 50 && progress.bytesDone < progress.bytesTotal) return;
+      last = now;
+      send({ type: 'progress', id, progress });
+    };
+  };
   return (msg) => {
     switch (msg.type) {
       case 'analyze': {
         const controller = new AbortController();
         running.set(msg.id, controller);
-        let last = 0;
         store
-          .analyze(msg.request, {
-            signal: controller.signal,
-            onProgress: (progress) => {
-              // At most ~20 progress messages a second cross the thread boundary.
-              const now = Date.now();
-              if (now - last < 50 && progress.bytesDone < progress.bytesTotal) return;
-              last = now;
-              send({ type: 'progress', id: msg.id, progress });
-            },
-          })
+          .analyze(msg.request, { signal: controller.signal, onProgress: throttledProgress(msg.id) })
           .then(
             (r) => send({ type: 'analyzed', id: msg.id, ...r }),
             (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
@@ -87,6 +88,18 @@ export function createRequestHandler(
         void saveFile(store, msg.request, msg.destPath, controller.signal)
           .then(
             (bytes) => send({ type: 'saved', id: msg.id, bytes }),
+            (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
+          )
+          .finally(() => running.delete(msg.id));
+        return;
+      }
+      case 'verify': {
+        const controller = new AbortController();
+        running.set(msg.id, controller);
+        store
+          .verify(msg.sessionId, { signal: controller.signal, onProgress: throttledProgress(msg.id) })
+          .then(
+            (layers) => send({ type: 'verified', id: msg.id, layers }),
             (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
           )
           .finally(() => running.delete(msg.id));
