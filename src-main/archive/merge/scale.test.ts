@@ -3,9 +3,8 @@
  * synthetic image, feeding one layer at a time and dropping it, then times the window's queries.
  * It reports figures; it asserts only correctness, never timings.
  *
- * The 1,000,000-entry run is opt-in (it takes ~10 s):
- *   STRATA_SCALE=1 NODE_OPTIONS=--expose-gc npx vitest run src-main/archive/merge/scale.test.ts
- * A 50,000-entry version of the same input always runs, to keep the generator honest.
+ * A 50,000-entry version runs here; the full-size figures (1,000,000 entries over 10 layers:
+ * ~1.8 s to build, ~101 MB retained) come from `npm run bench:archive`'s end-to-end run.
  */
 import { describe, expect, it } from 'vitest';
 import { type TarEntry } from '../model';
@@ -185,15 +184,4 @@ describe('merged tree at scale', () => {
     expect(figures.entries).toBe(100 * 200 + 9 * 3000);
     check();
   });
-
-  it.runIf(process.env.STRATA_SCALE === '1')(
-    '1,000,000 entries over 10 layers: reports time and memory',
-    async () => {
-      const { figures, check } = await runScale(2000, 66_667);
-      console.log(`[scale] ${JSON.stringify(figures)}`);
-      expect(figures.entries).toBe(1_000_003);
-      check();
-    },
-    120_000,
-  );
 });

@@ -43,7 +43,7 @@ function sparseFile(path: string, size: number, at: number[]): void {
 }
 
 beforeAll(() => {
-  if (!hasTar) return;
+  if (!hasTar) throw new Error('GNU tar is needed as the reference for these tests');
   mkdirSync(join(tree, 'etc'), { recursive: true });
   mkdirSync(join(tree, 'empty-dir'));
   writeFileSync(join(tree, 'etc', 'hosts'), '127.0.0.1 localhost\n');
@@ -94,7 +94,7 @@ const formats: Array<[string, string[]]> = [
   ['pax --sparse (0.0)', ['--format=pax', '--sparse', '--sparse-version=0.0']],
 ];
 
-describe.skipIf(!hasTar)('archives written by GNU tar', () => {
+describe('archives written by GNU tar', () => {
   it.each(formats)('%s: our entries match GNU tar -tv and the files', async (name, flags) => {
     const file = join(root, `${name.replace(/\W+/g, '_')}.tar`);
     run('tar', [...flags, '-cf', file, '-C', tree, '.']);

@@ -219,7 +219,7 @@ describe('walkTarAt and parseTarStream', () => {
     expect((await viaStream(pieces())).entries).toEqual((await viaWalk(file)).entries);
   });
 
-  it.skipIf(spawnSync('tar', ['--version']).status !== 0)(
+  it(
     'agree on a GNU tar archive of this repository',
     async () => {
       const gnu = join(dir, 'repo.tar');
