@@ -10,7 +10,11 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
 import { archiveChannels } from './contract/archive';
+import { connectionChannels, connectionEvents } from './contract/connection';
+import { containersChannels, containersEvents } from './contract/containers';
 import { engineChannels } from './contract/engine';
+import { imagesChannels, imagesEvents } from './contract/images';
+import { transferChannels, transferEvents } from './contract/transfer';
 import type { IpcResponse } from './contract/common';
 import { EngineStatusSchema } from './dto';
 
@@ -21,6 +25,10 @@ export * from './contract/common';
 export const channels = {
   ...engineChannels,
   ...archiveChannels,
+  ...connectionChannels,
+  ...imagesChannels,
+  ...containersChannels,
+  ...transferChannels,
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArgs<K extends ChannelName> = z.input<(typeof channels)[K]['args']>;
@@ -38,6 +46,10 @@ export const events = {
     bytesTotal: z.number().nonnegative(),
     current: z.string().optional(),
   }),
+  ...connectionEvents,
+  ...imagesEvents,
+  ...containersEvents,
+  ...transferEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

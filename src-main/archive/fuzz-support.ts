@@ -29,6 +29,15 @@ import { TarParser } from './tar/tar-parser';
 // ---------------------------------------------------------------------------------------------
 // Seeds
 
+/** `fn()`, or the fallback (a value, or a function of nothing) when it throws. */
+function attempt<T>(fn: () => T, fallback: T | (() => T)): T {
+  try {
+    return fn();
+  } catch {
+    return typeof fallback === 'function' ? (fallback as () => T)() : fallback;
+  }
+}
+
 export interface Member {
   name: string;
   type: TarEntry['type'];
@@ -53,7 +62,8 @@ export function headerOffsets(buf: Buffer, base = 0, depth = 0): number[] {
   for (let off = 0; off + BLOCK <= buf.length; ) {
     if (buf.subarray(off, off + BLOCK).every((b) => b === 0)) break;
     if (!checksumMatches(buf, off)) break;
-    const h = decodeHeader(buf, off);
+    const h = attempt(() => decodeHeader(buf, off), null);
+    if (!h) break; // a mutated layer: its headers stop being known here
     out.push(base + off);
     const dataStart = off + BLOCK;
     const stored = h.kind === 'dir' || h.kind === 'hardlink' ? 0 : h.size;
@@ -580,7 +590,9 @@ export function applyMemberOp(seed: Seed, op: MemberOp): Buffer {
     case 'json': {
       const m = pick(isJsonName, op.member);
       if (!m) break;
-      let v: unknown = JSON.parse(m.body.toString());
+      // An earlier op may have broken this JSON: then there is nothing to edit as JSON.
+      let v = attempt<unknown>(() => JSON.parse(m.body.toString()), undefined);
+      if (v === undefined) break;
       for (const o of op.ops) v = applyJsonOp(v, o);
       m.body = serializeJson(v);
       break;
@@ -594,10 +606,16 @@ export function applyMemberOp(seed: Seed, op: MemberOp): Buffer {
       const m = pick(isLayerBlob, op.member);
       if (!m) break;
       const gz = m.body[0] === 0x1f;
-      const inner = gz ? gunzipSync(m.body) : m.body;
+      const inner = gz ? attempt(() => gunzipSync(m.body), null) : m.body;
+      if (!inner) break; // an earlier op broke the gzip stream
       let layer: Buffer = inner;
       if (op.extra.length > 0 || op.loops) {
-        layer = repack(readMembers(inner), [...op.extra, ...(op.loops ? LINK_LOOPS : [])]);
+        const extra = [...op.extra, ...(op.loops ? LINK_LOOPS : [])];
+        // An earlier op may have broken the layer's tar: then append the entries after its bytes.
+        layer = attempt(
+          () => repack(readMembers(inner), extra),
+          () => Buffer.concat([inner, tar(extra)]),
+        );
       }
       layer = applyByteMutations(layer, headerOffsets(layer), op.muts);
       m.body = gz ? gzipSync(layer) : layer;

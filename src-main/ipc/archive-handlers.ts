@@ -1,17 +1,10 @@
 import { isAbsolute } from 'node:path';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
-import type { AnalysisHost } from '../services/analysis-host';
 import { AppError } from './app-error';
-import type { EventHub } from './event-hub';
 import type { HandlerMap } from './handlers';
-import type { JobRegistry } from './jobs';
+import type { MainContext } from './context';
 
-export interface ArchiveDeps {
-  analysis: AnalysisHost;
-  events: EventHub;
-  jobs: JobRegistry;
-}
 
 /** Archive errors cross IPC with their file and reason kept apart. */
 export function archiveAppError(err: unknown): unknown {
@@ -43,7 +36,7 @@ type ArchiveChannels =
   | 'verifyArchive'
   | 'closeArchive';
 
-export function archiveHandlers(deps: ArchiveDeps): HandlerMap<ArchiveChannels> {
+export function archiveHandlers(deps: MainContext): HandlerMap<ArchiveChannels> {
   const progressTo =
     (jobId: string, phase?: string) =>
     (p: ReadProgress): void =>

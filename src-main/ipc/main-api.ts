@@ -17,6 +17,11 @@ import { engineHandlers, type EngineDeps } from './engine-handlers';
 import type { HandlerMap } from './handlers';
 import { archiveHandlers } from './archive-handlers';
 import { JobRegistry } from './jobs';
+import type { MainContext } from './context';
+import { connectionHandlers } from './connection-handlers';
+import { containersHandlers } from './containers-handlers';
+import { imagesHandlers } from './images-handlers';
+import { transferHandlers } from './transfer-handlers';
 import { AnalysisHost } from '../services/analysis-host';
 
 export interface MainApiDeps extends EngineDeps {
@@ -35,10 +40,19 @@ export type MainApi = StrataApi & {
 };
 
 export function createMainApi(deps: MainApiDeps): MainApi {
-  const jobs = new JobRegistry();
+  const ctx: MainContext = {
+    engine: deps.engine,
+    events: deps.events,
+    jobs: new JobRegistry(),
+    analysis: deps.analysis ?? new AnalysisHost(),
+  };
   const handlers: HandlerMap = {
-    ...engineHandlers(deps),
-    ...archiveHandlers({ analysis: deps.analysis ?? new AnalysisHost(), events: deps.events, jobs }),
+    ...engineHandlers(ctx),
+    ...archiveHandlers(ctx),
+    ...connectionHandlers(ctx),
+    ...imagesHandlers(ctx),
+    ...containersHandlers(ctx),
+    ...transferHandlers(ctx),
   };
 
   async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {

@@ -66,8 +66,18 @@ export async function readJsonMember(archive: ArchiveMembers, name: string): Pro
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (err) {
-    throw new ArchiveError(archive.file, `${name} is not valid JSON (${(err as Error).message})`);
+    throw new ArchiveError(archive.file, `${name} is not valid JSON (${oneLine((err as Error).message)})`);
   }
+}
+
+/**
+ * Untrusted text (V8's JSON.parse messages quote the offending bytes, newlines included) made
+ * fit for a one-line reason: control characters escaped, at most 200 characters.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const s = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
 }
 
 /** Path of a content-addressed blob in an OCI layout: `blobs/<alg>/<hex>`. */

@@ -1,0 +1,13 @@
+/** What every domain's handlers get: the current engine, push events, long jobs, the analyzer. */
+import type { EngineClient } from '../docker/engine-client';
+import type { AnalysisHost } from '../services/analysis-host';
+import type { EventHub } from './event-hub';
+import type { JobRegistry } from './jobs';
+
+export interface MainContext {
+  /** The current engine connection. A function, because the user can switch engines. */
+  engine: () => EngineClient;
+  events: EventHub;
+  jobs: JobRegistry;
+  analysis: AnalysisHost;
+}

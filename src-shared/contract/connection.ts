@@ -1,0 +1,3 @@
+/** Channels and push events of the connection domain. */
+export const connectionChannels = {} as const;
+export const connectionEvents = {} as const;

@@ -1,0 +1,3 @@
+/** Channels and push events of the containers domain. */
+export const containersChannels = {} as const;
+export const containersEvents = {} as const;
