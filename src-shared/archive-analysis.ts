@@ -4,6 +4,7 @@
  * zod schemas, so the IPC contract can check them; the types are inferred.
  */
 import { z } from 'zod';
+import { ImageConfigSchema } from './dto';
 
 export const CompressionSchema = z.enum(['none', 'gzip', 'bzip2', 'xz', 'zstd']);
 export type CompressionName = z.infer<typeof CompressionSchema>;
@@ -52,16 +53,8 @@ export const ImageAnalysisSchema = z.object({
   platform: z.string().nullable(),
   created: z.string().nullable(),
   author: z.string(),
-  config: z.object({
-    cmd: z.array(z.string()).nullable(),
-    entrypoint: z.array(z.string()).nullable(),
-    env: z.array(z.string()),
-    workingDir: z.string(),
-    user: z.string(),
-    exposedPorts: z.array(z.string()),
-    volumes: z.array(z.string()),
-    labels: z.record(z.string(), z.string()),
-  }),
+  /** The same config fields as an engine image's. */
+  config: ImageConfigSchema,
   sizeBytes: z.number().nonnegative(),
   userSizeBytes: z.number().nonnegative(),
   efficiency: z.number(),
