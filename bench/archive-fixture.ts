@@ -30,7 +30,7 @@ import {
 import path from 'node:path';
 import { startDockerd, type Dockerd } from '../test/testbed/dockerd';
 import { ensureDebianPackages } from '../test/testbed/ensure-packages';
-import { exec, fmtBytes, pipeline, say } from './proc';
+import { exec, fmtBytes, pipeline, say } from './archive-proc';
 
 /** Bump when the generator code changes in a way the spec below does not show. */
 export const RECIPE_VERSION = 'strata-archive-bench/1';

@@ -1,9 +1,10 @@
 /** Lifecycle only: ready -> services -> IPC -> window. */
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { createEngineClient } from './docker/engine-client';
 import { createMainApi, EventHub } from './ipc/main-api';
 import { AnalysisHost } from './services/analysis-host';
+import { EngineEventsService } from './services/engine-events';
+import { EngineRegistry } from './services/engine-registry';
 import { forwardEvents, registerIpc } from './ipc/register-ipc';
 import { installAppMenu } from './window/app-menu';
 import { createMainWindow, rendererFileUrl } from './window/create-window';
@@ -14,14 +15,32 @@ const rendererUrl = process.env['ELECTRON_RENDERER_URL'] ?? rendererFileUrl(outD
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   installAppMenu(process.platform === 'darwin');
 
   const events = new EventHub();
-  const engine = createEngineClient(process.env['DOCKER_HOST']);
+  const registry = await EngineRegistry.create({
+    env: process.env,
+    home: app.getPath('home'),
+    configDir: app.getPath('userData'),
+    events,
+  });
+  const live = new EngineEventsService(registry, events, { log: (m) => console.warn(m) });
+  live.start();
+  void registry.start();
+  app.on('will-quit', () => {
+    live.stop();
+    registry.stop();
+  });
   const analysis = new AnalysisHost(join(__dirname, 'analysis-worker.js'));
-  const api = createMainApi({ engine: () => engine, events, analysis, logError: (ch, err) => console.error(ch, err) });
+  const api = createMainApi({
+    engine: () => registry.current(),
+    connection: registry,
+    events,
+    analysis,
+    logError: (ch, err) => console.error(ch, err),
+  });
   registerIpc(ipcMain, api, { rendererUrl });
 
   const open = (): void => {

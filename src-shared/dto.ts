@@ -24,9 +24,21 @@ export const EngineInfoSchema = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
+/**
+ * Pushed once per change of the current engine's connection (never once per failed request).
+ * `state` and `message` are what the window always read; the rest was added for the engine picker.
+ */
 export const EngineStatusSchema = z.object({
   state: z.enum(['connected', 'unavailable']),
   message: z.string().optional(),
+  /** Which engine (see listEngines). */
+  engineId: z.string().max(200).optional(),
+  engineName: z.string().optional(),
+  /** When connected: the engine's versions. */
+  serverVersion: z.string().optional(),
+  apiVersion: z.string().optional(),
+  /** When unavailable: the next automatic attempt (ms since the epoch), null when none is scheduled. */
+  nextRetryAt: z.number().nullable().optional(),
 });
 export type EngineStatus = z.infer<typeof EngineStatusSchema>;
 
@@ -42,8 +54,12 @@ export const ImageSummarySchema = z.object({
   size: z.number().nonnegative(),
   /** Bytes shared with other images, or null when the engine did not compute it. */
   sharedSize: z.number().nullable(),
-  /** Containers using it, or null when the engine did not count them. */
+  /** Bytes of layers no other listed image uses (what removing only this image frees), or null when unknown. */
+  uniqueSize: z.number().nullable(),
+  /** Containers using it (running or not), or null when the engine did not count them. */
   containers: z.number().nullable(),
+  /** Names of those containers (without the leading slash). */
+  containerNames: z.array(z.string()),
   /** Untagged and not the parent of a tagged image. */
   dangling: z.boolean(),
   /** The engine's Parent field (only set for locally built images), or null. */

@@ -39,6 +39,7 @@ import {
   legacyMissingLayer,
   legacyTwoImages,
   makeLayer,
+  MT,
   ociArchive,
   ociMissingLayer,
   top,
@@ -47,6 +48,7 @@ import {
 } from '../../test/support/synthetic-archives';
 import { tar } from '../../test/support/tar-builder';
 import { analyzeArchive, analyzeArchiveStream, type AnalyzeResult } from './analyze';
+import { MAX_INDEX_ENTRIES } from './layout/oci-layout';
 import {
   applyByteMutations,
   applyMemberOp,
@@ -58,10 +60,11 @@ import {
   memberOp,
   readOptions,
   startWatchdog,
+  TINY_PACKED,
   type Seed,
   type Watchdog,
 } from './fuzz-support';
-import { ArchiveError } from './model';
+import type { ArchiveError } from './model';
 import type { ReadOptions } from './read/read-archive';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,13 +75,20 @@ const fsSpy = vi.hoisted(() => {
     /^(write|append|mkdir|mkdtemp|rm|rmdir|unlink|rename|copy|cp|symlink|link|truncate|ftruncate|chmod|lchmod|fchmod|chown|lchown|fchown|utimes|lutimes|futimes|createWriteStream|fsync|fdatasync)/;
   const state = { active: false, calls: [] as { fn: string; path: string; write: boolean }[] };
   const pathOf = (a: unknown): string | null =>
-    typeof a === 'string' ? a : a instanceof URL ? a.pathname : a instanceof Uint8Array ? Buffer.from(a).toString() : null;
+    typeof a === 'string'
+      ? a
+      : a instanceof URL
+        ? a.pathname
+        : a instanceof Uint8Array
+          ? Buffer.from(a).toString()
+          : null;
   const readOnly = (flags: unknown): boolean =>
     flags === undefined || flags === null || flags === 0 || flags === 'r' || flags === 'rs' || flags === 'sr';
   function record(fn: string, args: unknown[]): void {
     const path = pathOf(args[0]);
     let write = WRITES.test(fn);
-    if (fn === 'open' || fn === 'openSync') write = !readOnly(typeof args[1] === 'function' ? undefined : args[1]);
+    if (fn === 'open' || fn === 'openSync')
+      write = !readOnly(typeof args[1] === 'function' ? undefined : args[1]);
     if (fn === 'createReadStream') {
       const o = args[1];
       write = !readOnly(typeof o === 'object' && o !== null ? (o as { flags?: unknown }).flags : undefined);
@@ -94,14 +104,16 @@ const fsSpy = vi.hoisted(() => {
     cache.set(mod, out);
     for (const key of Object.keys(mod)) {
       const v = (mod as Record<string, unknown>)[key];
-      if ((key === 'default' || key === 'promises') && typeof v === 'object' && v !== null) out[key] = wrap(v);
+      if ((key === 'default' || key === 'promises') && typeof v === 'object' && v !== null)
+        out[key] = wrap(v);
       else if (typeof v === 'function' && !/^[A-Z]/.test(key)) {
         const fn = v as (...a: unknown[]) => unknown;
         const wrapped = function (this: unknown, ...args: unknown[]): unknown {
           if (state.active) record(key, args);
           return fn.apply(this, args);
         };
-        for (const s of Object.getOwnPropertySymbols(fn)) (wrapped as unknown as Record<symbol, unknown>)[s] = (fn as unknown as Record<symbol, unknown>)[s];
+        for (const s of Object.getOwnPropertySymbols(fn))
+          (wrapped as unknown as Record<symbol, unknown>)[s] = (fn as unknown as Record<symbol, unknown>)[s];
         out[key] = wrapped;
       } else out[key] = v;
     }
@@ -130,6 +142,8 @@ const strays: unknown[] = [];
 const onStray = (err: unknown): void => void strays.push(err);
 const rss = { base: 0, peak: 0, peakCase: '' };
 let cases = 0;
+/** Outcomes by kind ('result' or the error code), to see that the mutations reach every path. */
+const outcomes = new Map<string, number>();
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'strata-fuzz-'));
@@ -221,13 +235,18 @@ async function runCase(
   watchdog.stop();
 
   const problems: string[] = [];
+  const kind =
+    outcome === null ? 'hang' : outcome.ok ? 'result' : ((outcome.error as ArchiveError).code ?? 'other');
+  outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
   if (outcome === null) problems.push(`HANG: no answer within ${CASE_TIMEOUT_MS} ms`);
   else if (outcome.ok) problems.push(...checkResult(outcome.result, name));
   else problems.push(...checkError(outcome.error, name));
-  for (const s of strays) problems.push(`stray error after the analysis: ${(s as Error)?.stack ?? String(s)}`);
+  for (const s of strays)
+    problems.push(`stray error after the analysis: ${(s as Error)?.stack ?? String(s)}`);
   for (const c of fsSpy.state.calls) {
     if (c.write) problems.push(`WRITE: fs.${c.fn}(${c.path})`);
-    else if (chunk !== undefined || resolve(c.path) !== path) problems.push(`READ OUTSIDE THE ARCHIVE: fs.${c.fn}(${c.path})`);
+    else if (chunk !== undefined || resolve(c.path) !== path)
+      problems.push(`READ OUTSIDE THE ARCHIVE: fs.${c.fn}(${c.path})`);
   }
   const after = snapshot(work);
   if (after.join('\n') !== before.join('\n')) {
@@ -250,11 +269,15 @@ const fail = (problems: string[], desc: string): void => {
 // Seeds
 
 let seeds: Seed[] = [];
-let gzipped = new Map<string, Buffer>();
+/** Compressed archives whose compressed bytes are mutated: each seed gzipped, a tiny one in bzip2, xz and zstd. */
+let packed: { name: string; bytes: Buffer }[] = [];
 
 function buildSeeds(): Seed[] {
   const s = new BlobStore();
-  const gzBase = makeLayer([dir('etc'), file('etc/hello', 'hello\n'), file('bin/sh', Buffer.alloc(300, 1))], 'gzip');
+  const gzBase = makeLayer(
+    [dir('etc'), file('etc/hello', 'hello\n'), file('bin/sh', Buffer.alloc(300, 1))],
+    'gzip',
+  );
   const gzTop = makeLayer([file('etc/hello', 'bye\n'), { name: 'etc/.wh.gone', size: 0 }], 'gzip');
   const m = s.image([gzBase, gzTop], {
     platform: { os: 'linux', architecture: 'amd64' },
@@ -272,13 +295,21 @@ function buildSeeds(): Seed[] {
 
 beforeAll(() => {
   seeds = buildSeeds();
-  gzipped = new Map(seeds.map((s) => [s.name, gzipSync(s.bytes, { level: 1 })]));
+  packed = [
+    ...seeds
+      .filter((s) => s.name !== 'dive-docker')
+      .map((s) => ({ name: `${s.name}.tar.gz`, bytes: gzipSync(s.bytes, { level: 1 }) })),
+    ...Object.entries(TINY_PACKED).map(([ext, b64]) => ({
+      name: `tiny.tar.${ext}`,
+      bytes: Buffer.from(b64, 'base64'),
+    })),
+  ];
 });
 
 // ---------------------------------------------------------------------------------------------
 // The properties
 
-const MODES = ['file', 'gzip', 'gzraw', 'stream'] as const;
+const MODES = ['file', 'gzip', 'packed', 'stream'] as const;
 const CHUNKS = [1, 7, 511, 513, 4096, 65536];
 const seedIndex = fc.nat({ max: 4 }).chain((i) =>
   // The big real archive is chosen less often (and only read as a file).
@@ -296,18 +327,26 @@ describe('analyzer fuzz (fast-check)', () => {
         fc.array(byteMutation, { minLength: 1, maxLength: 4 }),
         readOptions,
         fc.constantFrom(...CHUNKS),
-        async (si, wantedMode, muts, opts, chunkSize) => {
+        fc.nat({ max: 6 }),
+        async (si, wantedMode, muts, opts, chunkSize, pi) => {
           n++;
           const seed = seeds[si]!;
           const mode = seed.name === 'dive-docker' ? 'file' : wantedMode;
+          const pack = packed[pi % packed.length]!;
           const bytes =
-            mode === 'gzraw'
-              ? applyByteMutations(gzipped.get(seed.name)!, [], muts)
+            mode === 'packed'
+              ? applyByteMutations(pack.bytes, [], muts)
               : applyByteMutations(seed.bytes, seed.headers, muts);
-          const name = `${seed.name}.tar${mode === 'gzip' || mode === 'gzraw' ? '.gz' : ''}`;
+          const name = mode === 'packed' ? pack.name : `${seed.name}.tar${mode === 'gzip' ? '.gz' : ''}`;
           const input = mode === 'gzip' ? gzipSync(bytes, { level: 1 }) : bytes;
-          const desc = `seed ${seed.name}, mode ${mode}, ${JSON.stringify(opts)}, mutations ${JSON.stringify(muts)}`;
-          const { problems } = await runCase(name, input, opts, desc, mode === 'stream' ? chunkSize : undefined);
+          const desc = `${mode === 'packed' ? pack.name : `seed ${seed.name}`}, mode ${mode}, ${JSON.stringify(opts)}, mutations ${JSON.stringify(muts)}`;
+          const { problems } = await runCase(
+            name,
+            input,
+            opts,
+            desc,
+            mode === 'stream' ? chunkSize : undefined,
+          );
           fail(problems, desc);
         },
       ),
@@ -335,10 +374,18 @@ describe('analyzer fuzz (fast-check)', () => {
           }
           const name = `${seed.name}-repacked.tar${mode === 'gzip' ? '.gz' : ''}`;
           const input = mode === 'gzip' ? gzipSync(bytes, { level: 1 }) : bytes;
-          const desc = `seed ${seeds[si]!.name}, mode ${mode}, ${JSON.stringify(opts)}, ops ${JSON.stringify(ops, (_k, v: unknown) =>
-            typeof v === 'string' && v.length > 200 ? `${v.slice(0, 40)}...(${v.length} chars)` : v,
+          const desc = `seed ${seeds[si]!.name}, mode ${mode}, ${JSON.stringify(opts)}, ops ${JSON.stringify(
+            ops,
+            (_k, v: unknown) =>
+              typeof v === 'string' && v.length > 200 ? `${v.slice(0, 40)}...(${v.length} chars)` : v,
           )}`;
-          const { problems } = await runCase(name, input, opts, desc, mode === 'stream' ? chunkSize : undefined);
+          const { problems } = await runCase(
+            name,
+            input,
+            opts,
+            desc,
+            mode === 'stream' ? chunkSize : undefined,
+          );
           fail(problems, desc);
         },
       ),
@@ -350,9 +397,13 @@ describe('analyzer fuzz (fast-check)', () => {
   it(`memory stays bounded over the run (RSS growth < ${RSS_BOUND / 2 ** 20} MiB)`, () => {
     const growth = rss.peak - rss.base;
     console.log(
-      `fuzz: ${cases} analyses, seed ${SEED}, RSS ${Math.round(rss.base / 2 ** 20)} -> peak ${Math.round(rss.peak / 2 ** 20)} MiB`,
+      `fuzz: ${cases} analyses (${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}), seed ${SEED}, ` +
+        `RSS ${Math.round(rss.base / 2 ** 20)} -> peak ${Math.round(rss.peak / 2 ** 20)} MiB`,
     );
-    expect(growth, `RSS grew by ${Math.round(growth / 2 ** 20)} MiB, peak after: ${rss.peakCase}`).toBeLessThan(RSS_BOUND);
+    expect(
+      growth,
+      `RSS grew by ${Math.round(growth / 2 ** 20)} MiB, peak after: ${rss.peakCase}`,
+    ).toBeLessThan(RSS_BOUND);
   });
 });
 
@@ -451,7 +502,9 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
 
   it('an outer archive inflating past maxInflatedBytes is TOO_LARGE', async () => {
     if (mode !== 'gzip') return; // only a compressed archive inflates
-    const err = await expectError(mode, 'outer-bomb.tar', bigPlainLayer(8 * 1024 * 1024), { maxInflatedBytes: 1024 * 1024 });
+    const err = await expectError(mode, 'outer-bomb.tar', bigPlainLayer(8 * 1024 * 1024), {
+      maxInflatedBytes: 1024 * 1024,
+    });
     expect({ file: err.file, code: err.code }).toEqual({ file: 'outer-bomb.tar.gz', code: 'TOO_LARGE' });
   });
 
@@ -460,10 +513,14 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
     const { analysis, trees } = await expectResult(mode, 'hostile.tar', a.bytes, { verify: true });
     const img = analysis.images[0]!;
     const tree = trees.get(img.id)!;
-    expect(img.layers.every((l) => !l.blobPath.split('/').includes('..') && !l.blobPath.startsWith('/'))).toBe(true);
+    expect(
+      img.layers.every((l) => !l.blobPath.split('/').includes('..') && !l.blobPath.startsWith('/')),
+    ).toBe(true);
     expect(tree.stat('..')).toBeNull();
     expect(tree.stat('b')).toBeNull();
-    expect(tree.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['dot-dot', 'hardlink-outside-root']));
+    expect(tree.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['dot-dot', 'hardlink-outside-root']),
+    );
     // A manifest pointing a layer (or the config) out of the root is a missing member, not a read.
     const escape = await expectError(mode, 'escape.tar', hostileLayerPath());
     expect({ file: escape.file, code: escape.code }).toEqual({ file: nameOf('escape.tar'), code: 'CORRUPT' });
@@ -505,9 +562,17 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
       ] as const) {
         fsSpy.state.calls = [];
         const err = await expectError(mode, 'layer-link.tar', legacyWithLayerLink(type, target));
-        expect({ file: err.file, code: err.code }).toEqual({ file: nameOf('layer-link.tar'), code: 'CORRUPT' });
-        expect(err.reason).toMatch(/layers are missing from the archive/);
-        expect(fsSpy.state.calls.filter((c) => c.path.includes('sentinel') || c.path.includes('passwd'))).toEqual([]);
+        expect({ file: err.file, code: err.code }).toEqual({
+          file: nameOf('layer-link.tar'),
+          code: 'CORRUPT',
+        });
+        // The reason says which layer and why: a link out of the archive, not followed.
+        expect(err.reason).toMatch(
+          /layers are missing from the archive \(.*layer\.tar: a (sym|hard)link to .*, outside the archive: not followed\)$/,
+        );
+        expect(
+          fsSpy.state.calls.filter((c) => c.path.includes('sentinel') || c.path.includes('passwd')),
+        ).toEqual([]);
       }
       // An OCI layer blob that is a symlink out of the root.
       const s = new BlobStore();
@@ -519,11 +584,17 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
         oci.members.map((x) =>
           x.name === blob
             ? { name: x.name, type: 'symlink' as const, linkname: `../../../../${sentinelName}` }
-            : { name: x.type === 'dir' ? `${x.name}/` : x.name, type: x.type, ...(x.type === 'file' ? { body: x.body } : {}) },
+            : {
+                name: x.type === 'dir' ? `${x.name}/` : x.name,
+                type: x.type,
+                ...(x.type === 'file' ? { body: x.body } : {}),
+              },
         ),
       );
       const err = await expectError(mode, 'oci-link.tar', bytes);
-      expect(err.reason).toMatch(/layer blobs are missing from the archive/);
+      expect(err.reason).toMatch(
+        /layer blobs are missing from the archive \(blobs\/sha256\/[0-9a-f]{64}: a symlink to .*, outside the archive: not followed\)$/,
+      );
       expect(readFileSync(sentinel)).toEqual(base().blob);
     } finally {
       rmSync(sentinel, { force: true });
@@ -536,10 +607,22 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
     const first = seed.headers[0]!;
     const b256 = (bytes: number[]): Buffer => Buffer.from(bytes);
     const cases: [string, number, Buffer, ArchiveError['code'], RegExp][] = [
-      ['size 2^62 (base-256)', 124, b256([0x80, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0]), 'TOO_LARGE', /size field exceeds 2\^53/],
+      [
+        'size 2^62 (base-256)',
+        124,
+        b256([0x80, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0]),
+        'TOO_LARGE',
+        /size field exceeds 2\^53/,
+      ],
       ['negative size (base-256)', 124, b256(new Array(12).fill(0xff)), 'CORRUPT', /negative size/],
       ['size not octal', 124, Buffer.from('9999\0'), 'CORRUPT', /invalid octal number in the size field/],
-      ['uid 2^63 (base-256)', 108, b256([0xbf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), 'TOO_LARGE', /uid field exceeds/],
+      [
+        'uid 2^63 (base-256)',
+        108,
+        b256([0xbf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+        'TOO_LARGE',
+        /uid field exceeds/,
+      ],
     ];
     for (const [what, pos, value, code, reason] of cases) {
       const err = await expectError(mode, 'absurd.tar', withField(a, first, pos, value));
@@ -551,13 +634,21 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
       });
     }
     // A huge octal size in the outer tar: the data would run past the end, a truncation.
-    const huge = await expectError(mode, 'absurd.tar', withField(a, first, 124, Buffer.from('77777777777\0')));
+    const huge = await expectError(
+      mode,
+      'absurd.tar',
+      withField(a, first, 124, Buffer.from('77777777777\0')),
+    );
     expect(huge.reason).toMatch(/truncated|cut short|ends inside/);
   });
 
   it('garbage, empty input, truncations, bad JSON, missing and mismatched layers: one clear error each', async () => {
     const cases: [string, Buffer, RegExp][] = [
-      ['garbage', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 131 + 7) & 0xff)), /not an image archive|checksum|neither/],
+      [
+        'garbage',
+        Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 131 + 7) & 0xff)),
+        /not an image archive|checksum|neither/,
+      ],
       ['truncated', truncated(), /truncat|cut short|ends inside/],
       ['truncated-at-end', truncatedAtEnd(), /truncat|cut short|ends inside|no manifest/],
       ['bad-manifest', badManifestJson(), /manifest\.json is not valid JSON/],
@@ -570,8 +661,61 @@ describe.each(TARGET_MODES)('targeted hostile archives, read as %s', (mode) => {
     if (mode !== 'stream') cases.push(['empty', Buffer.alloc(0), /empty|no bytes|not an image/]);
     for (const [what, bytes, reason] of cases) {
       const err = await expectError(mode, `${what}.tar`, bytes);
-      expect({ what, file: err.file, reason: err.reason }).toEqual({ what, file: nameOf(`${what}.tar`), reason: expect.stringMatching(reason) });
+      expect({ what, file: err.file, reason: err.reason }).toEqual({
+        what,
+        file: nameOf(`${what}.tar`),
+        reason: expect.stringMatching(reason),
+      });
     }
+  });
+});
+
+describe('nested image indexes that list each other many times over', () => {
+  /** index.json -> an index listing the next one `fan` times -> ... `depth` deep -> one image. */
+  function fanOut(fan: number, depth: number): Buffer {
+    const s = new BlobStore();
+    let d = s.image([base()], { platform: { os: 'linux', architecture: 'amd64' } });
+    for (let i = 0; i < depth; i++) {
+      d = s.json(
+        { schemaVersion: 2, mediaType: MT.ociIndex, manifests: Array.from({ length: fan }, () => d) },
+        MT.ociIndex,
+      );
+    }
+    return ociArchive(s, [d]);
+  }
+
+  it.each(TARGET_MODES)(
+    'fan-out 10, 8 deep (a 34 KB archive, 10^8 paths) is one image, at once (%s)',
+    async (mode) => {
+      // Was a hang: every path through the indexes was walked (and its JSON read) again.
+      const t0 = Date.now();
+      const { analysis } = await expectResult(mode, 'fan-out.tar', fanOut(10, 8));
+      expect({ images: analysis.images.length, setAside: analysis.setAside.length }).toEqual({
+        images: 1,
+        setAside: 0,
+      });
+      expect(Date.now() - t0).toBeLessThan(5000);
+    },
+  );
+
+  it(`more than ${MAX_INDEX_ENTRIES} manifests in the indexes is TOO_LARGE`, async () => {
+    // 400 distinct top-level indexes, each listing one index of 300 manifests: 120,000 to walk.
+    const s = new BlobStore();
+    const manifests = Array.from({ length: 300 }, (_, i) => ({
+      mediaType: MT.ociManifest,
+      digest: `sha256:${i.toString(16).padStart(64, '0')}`,
+      size: 1,
+    }));
+    const inner = s.json({ schemaVersion: 2, mediaType: MT.ociIndex, manifests }, MT.ociIndex);
+    const tops = Array.from({ length: 400 }, (_, i) =>
+      s.json({ schemaVersion: 2, mediaType: MT.ociIndex, manifests: [inner], annotations: { n: `${i}` } }, MT.ociIndex),
+    );
+    const err = await expectError('file', 'many.tar', ociArchive(s, tops));
+    expect({ code: err.code, reason: err.reason }).toEqual({
+      code: 'TOO_LARGE',
+      reason: `index.json and its nested indexes list more than ${MAX_INDEX_ENTRIES} manifests`,
+    });
+  });
   });
 });
 
@@ -579,6 +723,11 @@ it('top() and base() layers still analyze cleanly under the spy (a sanity check 
   const bytes = legacyDockerArchive([{ repoTags: ['ok:1'], layers: [base(), top()] }]).bytes;
   const { analysis } = await expectResult('file', 'ok.tar', bytes, { verify: true });
   expect(analysis.images[0]!.layers.map((l) => l.diffIdMatches)).toEqual([true, true]);
+  // The packed seeds are sound before they are mutated.
+  for (const p of packed) {
+    const r = await expectResult('file', p.name, p.bytes, { verify: true });
+    expect(r.analysis.images.length, p.name).toBeGreaterThan(0);
+  }
   // The spy does see the analyzer's own reads.
   fsSpy.state.active = true;
   fsSpy.state.calls = [];
@@ -588,5 +737,7 @@ it('top() and base() layers still analyze cleanly under the spy (a sanity check 
   fsSpy.state.active = false;
   rmSync(path);
   expect(fsSpy.state.calls.some((c) => c.fn === 'writeFileSync')).toBe(true); // the test's own write, recorded
-  expect(fsSpy.state.calls.filter((c) => !c.write).map((c) => resolve(c.path))).toEqual(expect.arrayContaining([path]));
+  expect(fsSpy.state.calls.filter((c) => !c.write).map((c) => resolve(c.path))).toEqual(
+    expect.arrayContaining([path]),
+  );
 });

@@ -9,6 +9,7 @@ import { ArchiveError } from '../archive/model';
 import { createEngineClient, type EngineClient } from '../docker/engine-client';
 import { DEFAULT_CI_RULES, evaluateCiRules, parseByteSize, parseRatio, type CiRules } from './ci-rules';
 import { formatSummary } from './format-summary';
+import { graphCommand } from './graph';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -43,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     if (command === 'analyze') return await analyzeCommand(rest, io);
+    if (command === 'graph') return await graphCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {

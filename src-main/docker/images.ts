@@ -1,55 +1,17 @@
 import type { ImageDetail, ImageSummary } from '../../src-shared/dto';
 import type { EngineClient } from './engine-client';
 import { toAppError } from './engine-errors';
+import { loadLocalImages } from './images/local-images';
+import { isRealDigest, isRealTag } from './images/map-summary';
 
-/** The subset of `GET /images/json` entries we read. */
-export interface RawImageSummary {
-  Id: string;
-  ParentId?: string;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
-  Created?: number;
-  Size?: number;
-  SharedSize?: number;
-  Containers?: number;
-  Labels?: Record<string, string> | null;
-}
+export { mapImageSummary, type RawImageSummary } from './images/map-summary';
 
-/** Engines before API 1.44 list an untagged image with the pseudo tag `<none>:<none>`. */
-const isRealTag = (t: string): boolean => t !== '<none>:<none>' && !t.endsWith(':<none>');
-const isRealDigest = (d: string): boolean => d !== '<none>@<none>';
-
-export function mapImageSummary(raw: RawImageSummary, parentIds: ReadonlySet<string>): ImageSummary {
-  const repoTags = (raw.RepoTags ?? []).filter(isRealTag);
-  return {
-    id: raw.Id,
-    repoTags,
-    repoDigests: (raw.RepoDigests ?? []).filter(isRealDigest),
-    created: (raw.Created ?? 0) * 1000,
-    size: Math.max(0, raw.Size ?? 0),
-    sharedSize: raw.SharedSize === undefined || raw.SharedSize < 0 ? null : raw.SharedSize,
-    containers: raw.Containers === undefined || raw.Containers < 0 ? null : raw.Containers,
-    // Same rule as `docker images -f dangling=true`: untagged and not an intermediate image others build on.
-    dangling: repoTags.length === 0 && !parentIds.has(raw.Id),
-    parentId: raw.ParentId ? raw.ParentId : null,
-    labels: raw.Labels ?? {},
-  };
-}
-
-/** Every local image (intermediate build images included, so parent chains stay whole). */
+/** Every local image, with shared/unique bytes and the containers using it (see images/local-images.ts). */
 export async function listImages(
   docker: EngineClient,
   opts: { includeDangling: boolean },
 ): Promise<ImageSummary[]> {
-  let raw: RawImageSummary[];
-  try {
-    raw = (await docker.listImages({ all: true })) as RawImageSummary[];
-  } catch (err) {
-    throw toAppError(err, 'Listing images');
-  }
-  const parentIds = new Set(raw.map((r) => r.ParentId).filter((p): p is string => !!p));
-  const images = raw.map((r) => mapImageSummary(r, parentIds));
-  // `all: true` also lists intermediate images of the legacy builder; keep those only as parents.
+  const { images } = await loadLocalImages(docker);
   return images.filter((img) => img.repoTags.length > 0 || (opts.includeDangling && img.dangling));
 }
 

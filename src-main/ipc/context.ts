@@ -1,6 +1,7 @@
 /** What every domain's handlers get: the current engine, push events, long jobs, the analyzer. */
 import type { EngineClient } from '../docker/engine-client';
 import type { AnalysisHost } from '../services/analysis-host';
+import type { EngineRegistry } from '../services/engine-registry';
 import type { EventHub } from './event-hub';
 import type { JobRegistry } from './jobs';
 
@@ -10,4 +11,6 @@ export interface MainContext {
   events: EventHub;
   jobs: JobRegistry;
   analysis: AnalysisHost;
+  /** The configured engines and their connection states. */
+  connection: EngineRegistry;
 }

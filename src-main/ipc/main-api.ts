@@ -23,11 +23,14 @@ import { containersHandlers } from './containers-handlers';
 import { imagesHandlers } from './images-handlers';
 import { transferHandlers } from './transfer-handlers';
 import { AnalysisHost } from '../services/analysis-host';
+import { EngineRegistry } from '../services/engine-registry';
 
 export interface MainApiDeps extends EngineDeps {
   events: EventHub;
   /** Archive analysis (a worker thread in the app; in-process in tests when no build exists). */
   analysis?: AnalysisHost;
+  /** The engines the app knows; without it, a registry of the one `engine` given (tests, CLI). */
+  connection?: EngineRegistry;
   /** Also check every result against the contract (tests turn this on; it costs time on big results). */
   checkResults?: boolean;
   /** Where unexpected errors are reported (they are answered as INTERNAL). */
@@ -45,6 +48,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     events: deps.events,
     jobs: new JobRegistry(),
     analysis: deps.analysis ?? new AnalysisHost(),
+    connection: deps.connection ?? EngineRegistry.around(deps.engine, { events: deps.events }),
   };
   const handlers: HandlerMap = {
     ...engineHandlers(ctx),

@@ -8,7 +8,13 @@ import { Worker } from 'node:worker_threads';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
-import type { AnalyzeRequest, ChildrenRequest, FileRequest, VerifyResult } from '../archive/session/session-store';
+import type {
+  AnalyzeRequest,
+  ChildrenRequest,
+  FileRequest,
+  StreamAnalyzeRequest,
+  VerifyResult,
+} from '../archive/session/session-store';
 import type { FileContentMessage, FromWorker, ToWorker, WorkerError } from '../archive/worker/protocol';
 import { createRequestHandler } from '../archive/worker/serve-requests';
 
@@ -16,7 +22,16 @@ type Pending = {
   resolve: (msg: FromWorker) => void;
   reject: (err: Error) => void;
   onProgress?: (p: ReadProgress) => void;
+  /** Streamed sources: how many bytes the worker has read. */
+  onAck?: (bytes: number) => void;
 };
+
+/** Chunks of a streamed source are batched to about this size before crossing to the worker. */
+const STREAM_BATCH = 1024 * 1024;
+/** At most this many bytes sent and not yet read by the worker (it acks every 4 MiB). */
+const STREAM_WINDOW = 16 * 1024 * 1024;
+
+type AnalyzeReply = { sessionId: string; analysis: ArchiveAnalysis; cached: boolean };
 
 function fromWorkerError(e: WorkerError): Error {
   if (e.file !== undefined && e.reason !== undefined) {
@@ -33,12 +48,12 @@ export class AnalysisHost {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private worker: Worker | null = null;
-  private post: (msg: ToWorker) => void;
+  private post: (msg: ToWorker, transfer?: ArrayBuffer[]) => void;
 
   /** `workerScript`: the built analysis-worker.js; without it, analysis runs in this thread. */
   constructor(private readonly workerScript?: string) {
     if (workerScript && existsSync(workerScript)) {
-      this.post = (msg) => this.ensureWorker().postMessage(msg);
+      this.post = (msg, transfer) => this.ensureWorker().postMessage(msg, transfer ?? []);
     } else {
       const handle = createRequestHandler((msg) => queueMicrotask(() => this.receive(msg)));
       this.post = (msg) => handle(msg);
@@ -75,6 +90,10 @@ export class AnalysisHost {
       p.onProgress?.(msg.progress);
       return;
     }
+    if (msg.type === 'streamAck') {
+      p.onAck?.(msg.bytes);
+      return;
+    }
     this.pending.delete(msg.id);
     if (msg.type === 'error') p.reject(fromWorkerError(msg.error));
     else p.resolve(msg);
@@ -96,6 +115,125 @@ export class AnalysisHost {
     const msg = await this.request((id) => ({ type: 'analyze', id, request }), opts.onProgress, opts.signal);
     if (msg.type !== 'analyzed') throw new Error(`unexpected reply ${msg.type}`);
     return { sessionId: msg.sessionId, analysis: msg.analysis, cached: msg.cached };
+  }
+
+  /**
+   * Analyzes an archive read from a stream (the engine's `save`) with no temp file. `open` is
+   * called only when the worker has no cached analysis for `request.cacheKey`; its chunks cross
+   * to the worker as transferred ArrayBuffers, with at most STREAM_WINDOW bytes unread there.
+   */
+  analyzeStream(
+    request: StreamAnalyzeRequest,
+    open: () => Promise<AsyncIterable<Buffer>>,
+    opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<AnalyzeReply> {
+    const id = ++this.seq;
+    return new Promise<AnalyzeReply>((resolve, reject) => {
+      let settled = false;
+      let started = false;
+      let acked = 0;
+      let wake: (() => void) | null = null;
+      let openSource: AsyncIterable<Buffer> | null = null;
+      const poke = (): void => {
+        const w = wake;
+        wake = null;
+        w?.();
+      };
+      const settle = (): void => {
+        settled = true;
+        this.pending.delete(id);
+        opts.signal?.removeEventListener('abort', cancel);
+        // Stop the producer now (a cancelled `save` must not keep the engine busy).
+        (openSource as { destroy?: () => void } | null)?.destroy?.();
+        poke();
+      };
+      function cancel(): void {
+        if (settled) return;
+        post({ type: 'cancel', id });
+        settle();
+        reject(new ArchiveError(request.name, 'cancelled', 'CANCELLED'));
+      }
+      const post = this.post;
+      const pump = async (): Promise<void> => {
+        let source: AsyncIterable<Buffer>;
+        try {
+          source = await open();
+          openSource = source;
+          if (settled) (source as { destroy?: () => void }).destroy?.();
+        } catch (err) {
+          // The engine refused (no such image...): that error, not the worker's, is the answer.
+          if (settled) return;
+          settle();
+          this.post({ type: 'cancel', id });
+          reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        let batch: Buffer[] = [];
+        let batchBytes = 0;
+        let sent = 0;
+        const flush = (): void => {
+          if (batchBytes === 0) return;
+          // A fresh ArrayBuffer: socket chunks are views into shared pools that must not be transferred.
+          const data = new ArrayBuffer(batchBytes);
+          const view = new Uint8Array(data);
+          let at = 0;
+          for (const b of batch) {
+            view.set(b, at);
+            at += b.byteLength;
+          }
+          sent += batchBytes;
+          batch = [];
+          batchBytes = 0;
+          this.post({ type: 'streamChunk', id, data }, [data]);
+        };
+        try {
+          for await (const chunk of source) {
+            if (settled) break;
+            batch.push(chunk);
+            batchBytes += chunk.byteLength;
+            if (batchBytes >= STREAM_BATCH) flush();
+            while (!settled && sent - acked > STREAM_WINDOW) await new Promise<void>((r) => (wake = r));
+          }
+          if (!settled) {
+            flush();
+            this.post({ type: 'streamEnd', id });
+          }
+        } catch (err) {
+          if (!settled) this.post({ type: 'streamEnd', id, error: `the stream failed: ${(err as Error).message}` });
+        } finally {
+          (source as { destroy?: () => void }).destroy?.();
+        }
+      };
+      this.pending.set(id, {
+        resolve: (msg) => {
+          settle();
+          if (msg.type === 'analyzed') resolve({ sessionId: msg.sessionId, analysis: msg.analysis, cached: msg.cached });
+          else reject(new Error(`unexpected reply ${msg.type}`));
+        },
+        reject: (err) => {
+          settle();
+          reject(err);
+        },
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        onAck: (bytes) => {
+          acked = bytes;
+          if (!started) {
+            started = true;
+            void pump();
+          }
+          poke();
+        },
+      });
+      const signal = opts.signal;
+      if (signal) {
+        if (signal.aborted) {
+          cancel();
+          return;
+        }
+        signal.addEventListener('abort', cancel, { once: true });
+      }
+      this.post({ type: 'analyzeStream', id, request });
+    });
   }
 
   async children(request: ChildrenRequest): Promise<TreeEntryDto[]> {

@@ -51,13 +51,21 @@ export function pingDocker(socketPath: string, timeoutMs = 1000): Promise<boolea
   });
 }
 
-export async function startDockerd(): Promise<Dockerd> {
+export interface StartDockerdOptions {
+  /**
+   * Reuse this dir (socket, data root, exec root) instead of a new temp dir: a daemon restarted
+   * on the same socket and images, e.g. after a test killed the previous one.
+   */
+  dir?: string;
+}
+
+export async function startDockerd(options: StartDockerdOptions = {}): Promise<Dockerd> {
   const started = performance.now();
   const binary = await firstExecutable(DOCKERD_CANDIDATES);
   if (!binary)
     throw new Error(`dockerd not found (looked for ${DOCKERD_CANDIDATES.join(', ')}): install docker.io`);
 
-  const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'strata-dockerd-')));
+  const dir = await realpath(options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'strata-dockerd-'))));
   const socketPath = path.join(dir, 'docker.sock');
   if (Buffer.byteLength(socketPath) > 100) {
     await rm(dir, { recursive: true, force: true });

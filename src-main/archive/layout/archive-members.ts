@@ -37,6 +37,13 @@ export function normalizeMemberPath(path: string): string | null {
   return out.join('/');
 }
 
+/** One link hop from `current` (a member path): the next path, or null when it leaves the archive. */
+function linkTarget(current: string, m: ArchiveMember): string | null {
+  if (m.kind === 'hardlink') return normalizeMemberPath(m.linkname);
+  const dir = current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '';
+  return m.linkname.startsWith('/') ? null : normalizeMemberPath(`${dir}/${m.linkname}`);
+}
+
 /**
  * Follows symlinks and hardlinks (docker writes shared layers as `../<id>/layer.tar` symlinks,
  * podman every layer) to the regular file holding the bytes. Null when absent, outside the
@@ -48,19 +55,34 @@ export function resolveMember(archive: ArchiveMembers, name: string): ArchiveMem
     const m = archive.members.get(current);
     if (!m) return null;
     if (m.kind === 'file') return m;
-    if (m.kind === 'symlink') {
-      const dir = current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '';
-      current = m.linkname.startsWith('/') ? null : normalizeMemberPath(`${dir}/${m.linkname}`);
-    } else if (m.kind === 'hardlink') {
-      current = normalizeMemberPath(m.linkname);
-    } else return null;
+    if (m.kind === 'symlink' || m.kind === 'hardlink') current = linkTarget(current, m);
+    else return null;
   }
   return null;
 }
 
+/** Why `resolveMember(archive, name)` found no file, in words for an error message. */
+export function whyUnresolved(archive: ArchiveMembers, name: string): string {
+  let current = normalizeMemberPath(name);
+  if (current === null) return 'the path leads outside the archive';
+  for (let hop = 0; hop < 16; hop++) {
+    const m = archive.members.get(current);
+    if (!m) return hop === 0 ? 'not in the archive' : `a link to ${current}, which is not in the archive`;
+    if (m.kind === 'file') return 'a regular file';
+    if (m.kind !== 'symlink' && m.kind !== 'hardlink') return `a ${m.kind === 'dir' ? 'directory' : 'special file'}, not a file`;
+    const next = linkTarget(current, m);
+    if (next === null) return `a ${m.kind} to ${m.linkname}, outside the archive: not followed`;
+    current = next;
+  }
+  return 'a loop of links';
+}
+
 export async function readJsonMember(archive: ArchiveMembers, name: string): Promise<unknown> {
   const m = resolveMember(archive, name);
-  if (!m) throw new ArchiveError(archive.file, `${name} is referenced but not in the archive`);
+  if (!m) {
+    const why = whyUnresolved(archive, name);
+    throw new ArchiveError(archive.file, `${name} is referenced but not in the archive${why === 'not in the archive' ? '' : ` (${why})`}`);
+  }
   if (m.size > MAX_JSON_BYTES) throw new ArchiveError(archive.file, `${name} is ${m.size} bytes: too large for image metadata`);
   const bytes = await archive.readSmall(m.name);
   try {
@@ -71,13 +93,17 @@ export async function readJsonMember(archive: ArchiveMembers, name: string): Pro
 }
 
 /**
- * Untrusted text (V8's JSON.parse messages quote the offending bytes, newlines included) made
- * fit for a one-line reason: control characters escaped, at most 200 characters.
+ * Untrusted text (names from the archive, V8's JSON.parse messages, which quote the offending
+ * bytes, newlines included) made fit for a one-line reason: control characters and line
+ * separators escaped as `\xNN` / `\uNNNN`, at most `max` characters.
  */
-export function oneLine(text: string): string {
+export function oneLine(text: string, max = 200): string {
   // eslint-disable-next-line no-control-regex
-  const s = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+  const s = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** Path of a content-addressed blob in an OCI layout: `blobs/<alg>/<hex>`. */

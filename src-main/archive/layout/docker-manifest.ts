@@ -3,7 +3,7 @@
  * compat manifest that Docker 25+ and containerd-store exports write next to their OCI layout.
  */
 import { ArchiveError } from '../model';
-import { blobPathFor, readJsonMember, resolveMember, type ArchiveMembers } from './archive-members';
+import { blobPathFor, readJsonMember, resolveMember, whyUnresolved, type ArchiveMembers } from './archive-members';
 import { parseImageConfig } from './image-config';
 import type { ImagePlan, LayerPlan } from './plan';
 
@@ -88,9 +88,10 @@ export async function readDockerManifest(
     });
     const missing = layers.filter((l) => l.blobPath === null).length;
     if (missing > 0) {
+      const first = layerPaths[layers.findIndex((l) => l.blobPath === null)]!;
       throw new ArchiveError(
         archive.file,
-        `${configPath}: ${missing} of its ${layers.length} layers are missing from the archive`,
+        `${configPath}: ${missing} of its ${layers.length} layers are missing from the archive (${first}: ${whyUnresolved(archive, first)})`,
       );
     }
     const repoTags = Array.isArray(entry['RepoTags'])

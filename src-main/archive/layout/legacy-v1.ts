@@ -4,7 +4,7 @@
  * computes them from the layer bytes (diffId left empty here means "compute").
  */
 import { ArchiveError } from '../model';
-import { readJsonMember, resolveMember, type ArchiveMembers } from './archive-members';
+import { readJsonMember, resolveMember, whyUnresolved, type ArchiveMembers } from './archive-members';
 import type { ImageConfigInfo } from './image-config';
 import type { ImagePlan } from './plan';
 
@@ -66,7 +66,7 @@ export async function readLegacyV1(archive: ArchiveMembers, repositories: unknow
     };
     const layers = chain.map(({ id }) => {
       const member = resolveMember(archive, `${id}/layer.tar`);
-      if (!member) throw new ArchiveError(archive.file, `${id}/layer.tar is missing`);
+      if (!member) throw new ArchiveError(archive.file, `${id}/layer.tar is missing (${whyUnresolved(archive, `${id}/layer.tar`)})`);
       return { blobPath: member.name, digest: null, mediaType: null, declaredSize: null, diffId: '' };
     });
     plans.push({

@@ -5,7 +5,7 @@
  * media types are tolerated.
  */
 import { ArchiveError } from '../model';
-import { blobPathFor, readJsonMember, resolveMember, type ArchiveMembers } from './archive-members';
+import { blobPathFor, readJsonMember, resolveMember, whyUnresolved, type ArchiveMembers } from './archive-members';
 import { parseImageConfig } from './image-config';
 import { platformString, type ImagePlan, type LayoutOptions, type Platform, type SetAside } from './plan';
 
@@ -25,6 +25,9 @@ interface Descriptor {
   platform: Platform | null;
   annotations: Record<string, string>;
 }
+
+/** Descriptors walked in an index and its nested indexes, at most (real ones list a few dozen). */
+export const MAX_INDEX_ENTRIES = 100_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -88,7 +91,16 @@ export async function readOciLayout(archive: ArchiveMembers, index: unknown, opt
   const warnings: string[] = [];
   const candidates: Candidate[] = [];
 
-  // Walk nested indexes (depth-limited: a hostile archive could make a cycle).
+  // Walk nested indexes (depth-limited: a hostile archive could make a cycle). Each descriptor
+  // once per top-level entry, and at most MAX_INDEX_ENTRIES in all: a few KiB of indexes that
+  // list each other ten times over would otherwise be 10^8 visits (fan-out ^ depth).
+  const walked = new Set<string>();
+  const bodies = new Map<string, Promise<unknown>>();
+  const readIndexJson = (path: string): Promise<unknown> => {
+    let body = bodies.get(path);
+    if (!body) bodies.set(path, (body = readJsonMember(archive, path)));
+    return body;
+  };
   const walk = async (list: unknown[], top: Descriptor | null, depth: number): Promise<void> => {
     for (const raw of list) {
       const d = descriptor(raw);
@@ -97,6 +109,16 @@ export async function readOciLayout(archive: ArchiveMembers, index: unknown, opt
         continue;
       }
       const root = top ?? d;
+      const key = `${root.digest}\n${d.digest}`;
+      if (walked.has(key)) continue; // listed again for the same image: nothing new
+      walked.add(key);
+      if (walked.size > MAX_INDEX_ENTRIES) {
+        throw new ArchiveError(
+          archive.file,
+          `index.json and its nested indexes list more than ${MAX_INDEX_ENTRIES} manifests`,
+          'TOO_LARGE',
+        );
+      }
       if (isAttestation(d)) {
         setAside.push({ digest: d.digest, reason: 'attestation manifest (provenance/SBOM), not an image' });
         continue;
@@ -109,7 +131,7 @@ export async function readOciLayout(archive: ArchiveMembers, index: unknown, opt
           ? 'manifest'
           : 'unknown';
       if (kind === 'unknown' && present && d.mediaType === '') {
-        const body = await readJsonMember(archive, path!);
+        const body = await readIndexJson(path!);
         kind = isObj(body) && Array.isArray(body['manifests']) ? 'index' : isObj(body) && isObj(body['config']) ? 'manifest' : 'unknown';
       }
       if (kind === 'unknown') {
@@ -120,7 +142,7 @@ export async function readOciLayout(archive: ArchiveMembers, index: unknown, opt
         } else if (depth > 8) {
           throw new ArchiveError(archive.file, 'indexes nest more than 8 deep');
         } else {
-          const body = await readJsonMember(archive, path!);
+          const body = await readIndexJson(path!);
           if (!isObj(body) || !Array.isArray(body['manifests'])) throw new ArchiveError(archive.file, `${path} is not an image index`);
           await walk(body['manifests'], root, depth + 1);
         }
@@ -131,15 +153,16 @@ export async function readOciLayout(archive: ArchiveMembers, index: unknown, opt
   };
   await walk(index['manifests'], null, 0);
 
-  const platforms: Platform[] = [];
-  for (const c of candidates) {
-    if (c.platform && !platforms.some((p) => platformString(p) === platformString(c.platform!))) platforms.push(c.platform);
-  }
+  const platforms = [...new Map(candidates.filter((c) => c.platform).map((c) => [platformString(c.platform!), c.platform!])).values()];
 
   // One image per top-level entry: pick a platform among its manifests.
   const wanted = opts.platform ?? platformString(hostPlatform());
   const groups = new Map<string, Candidate[]>();
-  for (const c of candidates) groups.set(c.top.digest, [...(groups.get(c.top.digest) ?? []), c]);
+  for (const c of candidates) {
+    const group = groups.get(c.top.digest);
+    if (group) group.push(c);
+    else groups.set(c.top.digest, [c]);
+  }
   const images: ImagePlan[] = [];
   const layerHints = new Map<string, { mediaType: string; digest: string; size: number }[]>();
   for (const group of groups.values()) {
@@ -183,7 +206,12 @@ async function readManifest(archive: ArchiveMembers, c: Candidate): Promise<Imag
     return { blobPath: member?.name ?? null, digest: d.digest, mediaType: d.mediaType || null, declaredSize: d.size >= 0 ? d.size : null, diffId: config.diffIds[k]! };
   });
   const missing = layers.filter((l) => l.blobPath === null).length;
-  if (missing > 0) throw new ArchiveError(archive.file, `${path}: ${missing} of its ${layers.length} layer blobs are missing from the archive`);
+  if (missing > 0) {
+    const first = (layerDescs as Descriptor[])[layers.findIndex((l) => l.blobPath === null)]!.digest;
+    const blob = blobPathFor(first);
+    const why = blob ? `${blob}: ${whyUnresolved(archive, blob)}` : `${first} is not a valid digest`;
+    throw new ArchiveError(archive.file, `${path}: ${missing} of its ${layers.length} layer blobs are missing from the archive (${why})`);
+  }
   const platform = c.platform ?? (config.os ? { os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) } : null);
   return {
     id: configDesc.digest,

@@ -21,6 +21,7 @@ import { createDecompressor } from '../compression/decompress';
 import { looksLikeTar, sniffCompression } from '../compression/sniff';
 import {
   MAX_JSON_BYTES,
+  oneLine,
   resolveMember,
   type ArchiveMember,
   type ArchiveMembers,
@@ -77,13 +78,16 @@ const memberKind = (e: TarEntry): ArchiveMember['kind'] =>
 
 /**
  * Errors raised inside a layer carry "<archive>: <blob>" as their label; keep the archive's
- * name as the error's file and move the blob into the reason.
+ * name as the error's file and move the blob into the reason. Reasons quote names from the
+ * archive (tar headers, JSON), which may hold newlines or terminal escapes: every reason leaves
+ * as one printable line of bounded length.
  */
 function withArchiveFile(err: unknown, file: string): unknown {
-  if (err instanceof ArchiveError && err.file !== file && err.file.startsWith(`${file}: `)) {
-    return new ArchiveError(file, `${err.file.slice(file.length + 2)}: ${err.reason}`, err.code);
-  }
-  return err;
+  if (!(err instanceof ArchiveError)) return err;
+  const inLayer = err.file !== file && err.file.startsWith(`${file}: `);
+  const reason = oneLine(inLayer ? `${err.file.slice(file.length + 2)}: ${err.reason}` : err.reason, 1000);
+  if (!inLayer && reason === err.reason) return err;
+  return new ArchiveError(inLayer ? file : err.file, reason, err.code);
 }
 
 function cancelled(file: string, signal?: AbortSignal): void {

@@ -5,7 +5,7 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../../src-shared/archive-analysis';
-import { analyzeArchive, type AnalyzeResult } from '../analyze';
+import { analyzeArchive, analyzeArchiveStream, type AnalyzeResult } from '../analyze';
 import type { MergedTree } from '../merge/merged-tree';
 import { ArchiveError, displayPath } from '../model';
 import { extractLayerFile } from '../read/extract-file';
@@ -14,6 +14,17 @@ import { readImageArchive, type ReadOptions } from '../read/read-archive';
 export interface AnalyzeRequest {
   path: string;
   verify?: boolean;
+  platform?: string;
+  maxInflatedBytes?: number;
+}
+
+/** An archive arriving as a byte stream (the engine's `save`); the caller names the cache key (e.g. the image ID). */
+export interface StreamAnalyzeRequest {
+  /** Shown as the analysis' file name. */
+  name: string;
+  cacheKey: string;
+  /** An estimate when the real size is unknown (progress only). */
+  bytesTotal?: number;
   platform?: string;
   maxInflatedBytes?: number;
 }
@@ -72,20 +83,48 @@ export class SessionStore {
     opts: Pick<ReadOptions, 'signal' | 'onProgress'> = {},
   ): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
     const cacheKey = await this.cacheKey(req);
-    for (const s of this.sessions.values()) {
-      if (s.cacheKey === cacheKey) {
-        s.lastUsed = Date.now();
-        return { sessionId: s.id, analysis: s.result.analysis, cached: true };
-      }
-    }
+    const hit = this.cached(cacheKey);
+    if (hit) return hit;
     const result = await analyzeArchive(req.path, {
       ...opts,
       ...(req.verify ? { verify: true } : {}),
       ...(req.platform ? { platform: req.platform } : {}),
       ...(req.maxInflatedBytes ? { maxInflatedBytes: req.maxInflatedBytes } : {}),
     });
+    return this.keep(cacheKey, result, req.platform);
+  }
+
+  /** The session already made for `cacheKey`, if any. */
+  cached(cacheKey: string): { sessionId: string; analysis: ArchiveAnalysis; cached: true } | null {
+    for (const s of this.sessions.values()) {
+      if (s.cacheKey === cacheKey) {
+        s.lastUsed = Date.now();
+        return { sessionId: s.id, analysis: s.result.analysis, cached: true };
+      }
+    }
+    return null;
+  }
+
+  /** Analyzes a streamed archive (no temp file); its files can be listed but not read back. */
+  async analyzeStream(
+    source: AsyncIterable<Buffer>,
+    req: StreamAnalyzeRequest,
+    opts: Pick<ReadOptions, 'signal' | 'onProgress'> = {},
+  ): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
+    const hit = this.cached(req.cacheKey);
+    if (hit) return hit;
+    const result = await analyzeArchiveStream(source, req.name, {
+      ...opts,
+      ...(req.bytesTotal !== undefined ? { bytesTotal: req.bytesTotal } : {}),
+      ...(req.platform ? { platform: req.platform } : {}),
+      ...(req.maxInflatedBytes ? { maxInflatedBytes: req.maxInflatedBytes } : {}),
+    });
+    return this.keep(req.cacheKey, result, req.platform);
+  }
+
+  private keep(cacheKey: string, result: AnalyzeResult, platform?: string): { sessionId: string; analysis: ArchiveAnalysis; cached: boolean } {
     const id = `s${++this.seq}`;
-    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now(), ...(req.platform ? { platform: req.platform } : {}) });
+    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now(), ...(platform ? { platform } : {}) });
     this.evict();
     return { sessionId: id, analysis: result.analysis, cached: false };
   }

@@ -1,7 +1,14 @@
 /** Messages between the main process and the analysis worker. */
 import type { ArchiveAnalysis, TreeEntryDto } from '../../../src-shared/archive-analysis';
 import type { ReadProgress } from '../read/read-archive';
-import type { AnalyzeRequest, ChildrenRequest, FileContent, FileRequest, VerifyResult } from '../session/session-store';
+import type {
+  AnalyzeRequest,
+  ChildrenRequest,
+  FileContent,
+  FileRequest,
+  StreamAnalyzeRequest,
+  VerifyResult,
+} from '../session/session-store';
 
 /** FileContent with its bytes as a Uint8Array (structured clone keeps it; Buffer's prototype is lost). */
 export type FileContentMessage = Omit<FileContent, 'content'> & { content: Uint8Array };
@@ -13,7 +20,15 @@ export type ToWorker =
   | { type: 'close'; id: number; sessionId: string }
   | { type: 'readFile'; id: number; request: FileRequest }
   | { type: 'saveFile'; id: number; request: FileRequest; destPath: string }
-  | { type: 'verify'; id: number; sessionId: string };
+  | { type: 'verify'; id: number; sessionId: string }
+  /**
+   * A streamed source (the engine's `save`): the worker answers `analyzed` at once when its
+   * cache key is known, else `streamAck` with 0 bytes ("send"); then main sends `streamChunk`s
+   * (ArrayBuffers, transferred) and one `streamEnd`, keeping at most a window of bytes unacked.
+   */
+  | { type: 'analyzeStream'; id: number; request: StreamAnalyzeRequest }
+  | { type: 'streamChunk'; id: number; data: ArrayBuffer }
+  | { type: 'streamEnd'; id: number; error?: string };
 
 export interface WorkerError {
   name: string;
@@ -32,4 +47,6 @@ export type FromWorker =
   | { type: 'file'; id: number; file: FileContentMessage }
   | { type: 'saved'; id: number; bytes: number }
   | { type: 'verified'; id: number; layers: VerifyResult[] }
-  | { type: 'error'; id: number; error: WorkerError };
+  | { type: 'error'; id: number; error: WorkerError }
+  /** Bytes of a streamed source the analyzer has read so far (backpressure; 0 = ready for data). */
+  | { type: 'streamAck'; id: number; bytes: number };

@@ -6,6 +6,7 @@ import { ArchiveError } from '../model';
 import type { ReadProgress } from '../read/read-archive';
 import { openAtomic } from '../../fs/atomic-file';
 import { SessionStore, type FileRequest } from '../session/session-store';
+import { ChunkQueue } from './chunk-queue';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
 
 export function toWorkerError(err: unknown): WorkerError {
@@ -42,6 +43,8 @@ export function createRequestHandler(
   store = new SessionStore(),
 ): (msg: ToWorker) => void {
   const running = new Map<number, AbortController>();
+  /** Streamed sources being fed by main, by request id. */
+  const streams = new Map<number, ChunkQueue>();
   /** At most ~20 progress messages a second cross the thread boundary. */
   const throttledProgress = (id: number) => {
     let last = 0;
@@ -68,6 +71,36 @@ export function createRequestHandler(
       }
       case 'cancel':
         running.get(msg.id)?.abort();
+        streams.get(msg.id)?.fail(new ArchiveError('stream', 'cancelled', 'CANCELLED'));
+        return;
+      case 'analyzeStream': {
+        const hit = store.cached(msg.request.cacheKey);
+        if (hit) {
+          send({ type: 'analyzed', id: msg.id, ...hit });
+          return;
+        }
+        const controller = new AbortController();
+        const queue = new ChunkQueue((bytes) => send({ type: 'streamAck', id: msg.id, bytes }));
+        running.set(msg.id, controller);
+        streams.set(msg.id, queue);
+        send({ type: 'streamAck', id: msg.id, bytes: 0 });
+        store
+          .analyzeStream(queue, msg.request, { signal: controller.signal, onProgress: throttledProgress(msg.id) })
+          .then(
+            (r) => send({ type: 'analyzed', id: msg.id, ...r }),
+            (err: unknown) => send({ type: 'error', id: msg.id, error: toWorkerError(err) }),
+          )
+          .finally(() => {
+            running.delete(msg.id);
+            streams.delete(msg.id);
+          });
+        return;
+      }
+      case 'streamChunk':
+        streams.get(msg.id)?.push(Buffer.from(msg.data));
+        return;
+      case 'streamEnd':
+        streams.get(msg.id)?.end(msg.error === undefined ? undefined : new ArchiveError('stream', msg.error, 'CORRUPT'));
         return;
       case 'children':
         try {

@@ -1,0 +1,144 @@
+// Engine transfer benchmark: `npm run bench:engine`.
+//
+// On one private dockerd (test/testbed/dockerd.ts), Strata's own functions, called in-process
+// under tsx, against the docker CLI (/usr/bin/docker -H, the engine's own 20.10 client):
+//   save   saveImagesToFile(~150 MB image)     vs `docker save -o`          goal <= 1.1x
+//   load   loadImagesFromFile(that archive)     vs `docker load -i`          goal <= 1.1x
+//   list   listImages (300 images, shared and unique sizes)
+//                                               vs `docker images` + `docker system df -v`   goal <= 1.5x
+// Runs are interleaved (Strata, CLI, Strata, CLI...) after one untimed warm-up each; medians
+// reported. Options: --runs N (default 5), --mb N (size of the random layer, default 150).
+// Exit code: 0 whatever the goals say; 1 only if something broke.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEngineClient } from '../src-main/docker/engine-client';
+import { listImages } from '../src-main/docker/images';
+import { loadImagesFromFile } from '../src-main/docker/transfer/load-images';
+import { saveImagesToFile } from '../src-main/docker/transfer/save-images';
+import { startDockerd } from '../test/testbed/dockerd';
+import { buildTestImages } from '../test/testbed/images';
+import { BIG_IMAGE, buildBigImage, DOCKER, loadManyImages, MANY_REPO } from './engine-fixture';
+import { exec, median, say } from './engine-proc';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, mb: { type: 'string', default: '150' } } });
+const RUNS = Math.max(1, Number(values.runs));
+const MB = Math.max(1, Number(values.mb));
+const MANY = 300;
+
+interface Row {
+  what: string;
+  strataMs: number;
+  cliMs: number;
+  goal: number;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Warm-up of each, then RUNS interleaved timed runs; `before` runs untimed ahead of every run. */
+async function compare(
+  what: string,
+  goal: number,
+  strata: () => Promise<unknown>,
+  cli: () => Promise<unknown>,
+  before: () => Promise<unknown> = async () => undefined,
+): Promise<Row> {
+  const s: number[] = [];
+  const c: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    await before();
+    const a = await time(strata);
+    await before();
+    const b = await time(cli);
+    if (i > 0) {
+      s.push(a);
+      c.push(b);
+    }
+    say(`${what}: run ${i === 0 ? 'warm-up' : i}: strata ${a.toFixed(0)} ms, cli ${b.toFixed(0)} ms`);
+  }
+  return { what, strataMs: median(s), cliMs: median(c), goal };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-engine-'));
+  const d = await startDockerd();
+  try {
+    const host = d.dockerHost;
+    const docker = (...args: string[]): Promise<unknown> => exec(DOCKER, ['-H', host, ...args]);
+    const engine = createEngineClient(host);
+    say('building fixtures: busybox base, a big image, 300 small images');
+    await buildTestImages({ dockerHost: host });
+    await buildBigImage(host, dir, MB);
+    await loadManyImages(host, dir, MANY);
+    const rows: Row[] = [];
+
+    const ours = path.join(dir, 'strata-save.tar');
+    const theirs = path.join(dir, 'cli-save.tar');
+    const clean = async (): Promise<void> => rmSync(ours, { force: true }) ?? rmSync(theirs, { force: true });
+    rows.push(
+      await compare(
+        `save ${BIG_IMAGE}`,
+        1.1,
+        () => saveImagesToFile(engine, { names: [BIG_IMAGE], destPath: ours }),
+        () => docker('save', '-o', theirs, BIG_IMAGE),
+        clean,
+      ),
+    );
+    await saveImagesToFile(engine, { names: [BIG_IMAGE], destPath: ours });
+    const archiveBytes = statSync(ours).size;
+
+    rows.push(
+      await compare(
+        `load ${(archiveBytes / 1e6).toFixed(0)} MB archive`,
+        1.1,
+        () => loadImagesFromFile(engine, ours),
+        () => docker('load', '-q', '-i', ours),
+        () => docker('rmi', BIG_IMAGE),
+      ),
+    );
+
+    const listed = await listImages(engine, { includeDangling: true });
+    const many = listed.filter((i) => i.repoTags.some((t) => t.startsWith(`${MANY_REPO}:`)));
+    if (many.length !== MANY) throw new Error(`expected ${MANY} bench images, listImages saw ${many.length}`);
+    rows.push(
+      await compare(
+        `list ${listed.length} images + shared/unique sizes`,
+        1.5,
+        () => listImages(engine, { includeDangling: true }),
+        async () => {
+          await docker('images');
+          await docker('system', 'df', '-v');
+        },
+      ),
+    );
+
+    let failed = 0;
+    const lines = [
+      `runs: ${RUNS} (medians), random layer ${MB} MB, dockerd ${String((await engine.version()).Version)}`,
+      'what                                      strata ms   docker CLI ms   ratio   goal    result',
+    ];
+    for (const r of rows) {
+      const ratio = r.strataMs / r.cliMs;
+      const pass = ratio <= r.goal;
+      if (!pass) failed++;
+      lines.push(
+        `${r.what.padEnd(42)}${r.strataMs.toFixed(0).padStart(9)}   ${r.cliMs.toFixed(0).padStart(13)}   ${ratio.toFixed(2).padStart(5)}   <=${r.goal.toFixed(1)}   ${pass ? 'PASS' : 'FAIL'}`,
+      );
+    }
+    lines.push(`${rows.length - failed}/${rows.length} goals met`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await d.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:engine broke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,150 @@
+/**
+ * Loads an archive file into the engine (`POST /images/load`), reporting the bytes of the file
+ * read so far. What dockerd 20.10 accepts (tar, gzip, bzip2, xz) is sent as it is; zstd is
+ * decompressed on the way; an OCI-only archive is converted to the docker-archive layout first
+ * (services/convert-archive.ts). Load errors arrive inside the HTTP 200 stream and are raised here.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { createDecompressor } from '../../archive/compression/decompress';
+import { sniffCompression } from '../../archive/compression/sniff';
+import { AppError } from '../../ipc/app-error';
+import { convertOciArchive, isOciOnly, tarMemberNames } from '../../services/convert-archive';
+import type { EngineClient } from '../engine-client';
+import { streamFailure } from './engine-gone';
+import { consumeJsonStream, type JsonMessage } from './json-stream';
+
+export interface LoadProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  current?: string;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export interface LoadOutcome {
+  /** `repo:tag` for tagged images, `sha256:...` for images saved by ID. */
+  loaded: string[];
+  converted: boolean;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+/** The tags and IDs from `Loaded image: x:y` / `Loaded image ID: sha256:...` lines. */
+export function loadedFrom(m: JsonMessage): string | null {
+  const text = m.stream?.trim() ?? '';
+  const id = /^Loaded image ID: (sha256:[0-9a-f]{64})$/.exec(text);
+  if (id) return id[1]!;
+  const tag = /^Loaded image: (\S+)$/.exec(text);
+  return tag ? tag[1]! : null;
+}
+
+/** dockerd < 25 falls back to the pre-1.10 loader when manifest.json is missing, which needs `repositories`. */
+const looksLikeMissingManifest = (msg: string): boolean => /(repositories|manifest\.json).*no such file/i.test(msg);
+
+async function sniffPath(path: string): Promise<{ kind: ReturnType<typeof sniffCompression>; size: number }> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw new AppError('NOT_FOUND', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new AppError('INVALID_ARGUMENT', `${path} is not a regular file`);
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(head, 0, 512, 0);
+    return { kind: sniffCompression(head.subarray(0, bytesRead)), size: st.size };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** One load request; resolves with what the engine reported, in-stream error included. */
+async function sendToEngine(
+  docker: EngineClient,
+  path: string,
+  decompress: boolean,
+  opts: LoadOptions,
+): Promise<{ loaded: string[]; error: string | null }> {
+  const { size } = await sniffPath(path);
+  let done = 0;
+  let last = 0;
+  const report = (force: boolean): void => {
+    const now = performance.now();
+    if (!opts.onProgress || (!force && now - last < PROGRESS_EVERY_MS)) return;
+    last = now;
+    opts.onProgress({ bytesDone: done, bytesTotal: size, current: basename(path) });
+  };
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const counter = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      done += chunk.byteLength;
+      report(false);
+      cb(null, chunk);
+    },
+  });
+  file.on('error', (e) => counter.destroy(e));
+  let body: Readable = file.pipe(counter);
+  if (decompress) {
+    const decoder = createDecompressor('zstd', { label: basename(path) });
+    counter.on('error', (e) => decoder.destroy(e));
+    body = counter.pipe(decoder);
+  }
+  try {
+    const response = (await docker.loadImage(body, { quiet: true, abortSignal: opts.signal })) as Readable;
+    const loaded: string[] = [];
+    const outcome = await consumeJsonStream(response, (m) => {
+      const name = loadedFrom(m);
+      if (name) loaded.push(name);
+    });
+    report(true);
+    return { loaded, error: outcome.error?.message ?? null };
+  } catch (err) {
+    throw await streamFailure(docker, err, 'load', opts.signal, 'BAD_ARCHIVE');
+  } finally {
+    file.destroy();
+  }
+}
+
+export async function loadImagesFromFile(docker: EngineClient, path: string, opts: LoadOptions = {}): Promise<LoadOutcome> {
+  const { kind } = await sniffPath(path);
+  if (kind === 'unknown') {
+    throw new AppError('BAD_ARCHIVE', `${basename(path)} is not an image archive: neither a tar nor a gzip, bzip2, xz or zstd file`);
+  }
+  if (kind === 'none' && isOciOnly(await tarMemberNames(path).catch(() => new Set<string>()))) {
+    return loadConverted(docker, path, opts);
+  }
+  const first = await sendToEngine(docker, path, kind === 'zstd', opts);
+  if (first.error && looksLikeMissingManifest(first.error) && kind !== 'none') {
+    // A compressed OCI-only archive: only the engine's refusal tells us cheaply.
+    return loadConverted(docker, path, opts);
+  }
+  return finish(first, false, path);
+}
+
+async function loadConverted(docker: EngineClient, path: string, opts: LoadOptions): Promise<LoadOutcome> {
+  let converted;
+  try {
+    converted = await convertOciArchive(path, opts.signal);
+  } catch (err) {
+    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The load was cancelled');
+    throw new AppError('BAD_ARCHIVE', `${basename(path)} is an OCI archive that could not be converted for this engine: ${(err as Error).message}`);
+  }
+  try {
+    return finish(await sendToEngine(docker, converted.path, false, opts), true, path);
+  } finally {
+    await converted.cleanup();
+  }
+}
+
+function finish(r: { loaded: string[]; error: string | null }, converted: boolean, path: string): LoadOutcome {
+  if (r.error) throw new AppError('BAD_ARCHIVE', `The engine refused ${basename(path)}: ${r.error}`);
+  if (r.loaded.length === 0) throw new AppError('BAD_ARCHIVE', `The engine loaded nothing from ${basename(path)}`);
+  return { loaded: r.loaded, converted };
+}

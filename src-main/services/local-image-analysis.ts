@@ -1,0 +1,45 @@
+/**
+ * Analyze a local image of the engine: its `save` stream goes straight into the analyzer (no
+ * temp file), cached by image ID (an ID names immutable content, so a second open is instant).
+ * Progress is in bytes of the save stream; its length is unknown in advance, so the image's
+ * size (the sum of its uncompressed layers, close to the tar's length) is the estimate.
+ */
+import type { ArchiveAnalysis } from '../../src-shared/archive-analysis';
+import type { ReadProgress } from '../archive/read/read-archive';
+import type { EngineClient } from '../docker/engine-client';
+import { toAppError } from '../docker/engine-errors';
+import type { AnalysisHost } from './analysis-host';
+
+export interface LocalAnalysisOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export const localImageCacheKey = (imageId: string): string => `engine-image:${imageId}`;
+
+export async function analyzeLocalImage(
+  docker: EngineClient,
+  analysis: AnalysisHost,
+  ref: string,
+  opts: LocalAnalysisOptions = {},
+): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
+  let image: { Id: string; Size?: number };
+  try {
+    image = (await docker.getImage(ref).inspect()) as { Id: string; Size?: number };
+  } catch (err) {
+    throw toAppError(err, `Inspecting image ${ref}`);
+  }
+  const open = async (): Promise<AsyncIterable<Buffer>> => {
+    try {
+      // Saved by the reference given, so the archive (and the analysis) carries its tag.
+      return (await docker.getImage(ref).get()) as unknown as AsyncIterable<Buffer>;
+    } catch (err) {
+      throw toAppError(err, `Saving image ${ref}`);
+    }
+  };
+  return analysis.analyzeStream(
+    { name: ref, cacheKey: localImageCacheKey(image.Id), bytesTotal: Math.max(0, image.Size ?? 0) },
+    open,
+    opts,
+  );
+}
