@@ -127,6 +127,9 @@ vi.mock('node:fs/promises', async (importOriginal) => fsSpy.wrap(await importOri
 // ---------------------------------------------------------------------------------------------
 // Setup
 
+// Above the per-case timeout, so that a hang fails as a HANG with its input rather than as a vitest timeout.
+vi.setConfig({ testTimeout: 60_000 });
+
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_2024);
 const RUNS = Math.max(0.05, Number(process.env['FUZZ_RUNS'] ?? 1));
 const CASE_TIMEOUT_MS = 10_000;
@@ -217,8 +220,13 @@ async function runCase(
   fsSpy.state.active = true;
   watchdog.start(desc, chunk === undefined ? path : '/dev/null', WATCHDOG_MS);
   let timer: NodeJS.Timeout | undefined;
+  // On a hang the analysis is cancelled, so that it stops competing with the next cases.
+  const abort = new AbortController();
+  const withSignal = { ...opts, signal: abort.signal };
   const analysis: Promise<Outcome> = (
-    chunk === undefined ? analyzeArchive(path, opts) : analyzeArchiveStream(chunked(bytes, chunk), name, opts)
+    chunk === undefined
+      ? analyzeArchive(path, withSignal)
+      : analyzeArchiveStream(chunked(bytes, chunk), name, withSignal)
   ).then(
     (result) => ({ ok: true as const, result }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -228,6 +236,7 @@ async function runCase(
     new Promise<null>((r) => (timer = setTimeout(() => r(null), CASE_TIMEOUT_MS))),
   ]);
   clearTimeout(timer);
+  if (outcome === null) abort.abort();
   // Let late errors and background reads (the second layer worker) surface before checking.
   await new Promise((r) => setTimeout(r, 1));
   await new Promise((r) => setImmediate(r));
@@ -708,14 +717,16 @@ describe('nested image indexes that list each other many times over', () => {
     }));
     const inner = s.json({ schemaVersion: 2, mediaType: MT.ociIndex, manifests }, MT.ociIndex);
     const tops = Array.from({ length: 400 }, (_, i) =>
-      s.json({ schemaVersion: 2, mediaType: MT.ociIndex, manifests: [inner], annotations: { n: `${i}` } }, MT.ociIndex),
+      s.json(
+        { schemaVersion: 2, mediaType: MT.ociIndex, manifests: [inner], annotations: { n: `${i}` } },
+        MT.ociIndex,
+      ),
     );
     const err = await expectError('file', 'many.tar', ociArchive(s, tops));
     expect({ code: err.code, reason: err.reason }).toEqual({
       code: 'TOO_LARGE',
       reason: `index.json and its nested indexes list more than ${MAX_INDEX_ENTRIES} manifests`,
     });
-  });
   });
 });
 

@@ -43,12 +43,16 @@ export type MainApi = StrataApi & {
 };
 
 export function createMainApi(deps: MainApiDeps): MainApi {
+  let connection = deps.connection;
   const ctx: MainContext = {
     engine: deps.engine,
     events: deps.events,
     jobs: new JobRegistry(),
     analysis: deps.analysis ?? new AnalysisHost(),
-    connection: deps.connection ?? EngineRegistry.around(deps.engine, { events: deps.events }),
+    // Made on first use: building it asks for the engine, which a rejected call must never do.
+    get connection() {
+      return (connection ??= EngineRegistry.around(deps.engine, { events: deps.events }));
+    },
   };
   const handlers: HandlerMap = {
     ...engineHandlers(ctx),

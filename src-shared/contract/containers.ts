@@ -35,7 +35,10 @@ export const containersChannels = {
       .optional(),
     result: z.array(ContainerSummarySchema),
   },
-  /** `docker run`: detached answers the ID, attached waits and answers the exit code and output. */
+  /**
+   * `docker run`: detached answers the ID, attached waits and answers the exit code and output.
+   * An attached run lasts as long as its process: give it a `jobId` so `cancelJob` can kill it.
+   */
   runContainer: { args: RunSpecSchema, result: RunResultSchema },
   startContainer: { args: ById, result: z.object({ started: z.boolean() }) },
   stopContainer: {

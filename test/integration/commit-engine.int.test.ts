@@ -132,6 +132,8 @@ describe('commitContainer', () => {
       },
       events: new EventHub(),
     });
+    // Only calls made for the requests count (building the API may look at the engine once).
+    asked = 0;
     for (const bad of [
       { container: source, changes: [{ instruction: 'EXPOSE', value: 'eighty' }] },
       { container: source, changes: [{ instruction: 'CMD', value: '["httpd", 80]' }] },
