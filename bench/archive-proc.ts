@@ -28,7 +28,7 @@ export interface ExecOptions {
   stdout?: 'null' | 'capture' | { log: string };
   /** Same for stderr; default: captured (its tail is shown on failure). */
   stderr?: 'capture' | { log: string };
-  /** Measure peak RSS by running the command under /usr/bin/time -f %M. */
+  /** Measure peak RSS and CPU time by running the command under /usr/bin/time. */
   rss?: boolean;
   /** Exit codes that are not a failure. Default [0]. */
   okCodes?: number[];
@@ -42,6 +42,8 @@ export interface ExecResult {
   stderr: string;
   /** Peak resident set size in KiB (only with `rss`). */
   rssKb?: number;
+  /** User + system CPU time of the command and the children it waited for, ms (only with `rss`). */
+  cpuMs?: number;
 }
 
 /** Runs `file args` to completion; rejects (naming the command, code, stderr tail) unless it exits with an ok code. */
@@ -62,7 +64,7 @@ export function exec(file: string, args: readonly string[], opts: ExecOptions = 
   if (opts.rss) {
     rssFile = path.join(os.tmpdir(), `strata-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
     cmd = GNU_TIME;
-    argv = ['-f', '%M', '-o', rssFile, file, ...args];
+    argv = ['-f', '%M %U %S', '-o', rssFile, file, ...args];
   }
   const shown = fmtCommand(file, args);
   return new Promise((resolve, reject) => {
@@ -88,12 +90,14 @@ export function exec(file: string, args: readonly string[], opts: ExecOptions = 
       if (timer) clearTimeout(timer);
       fds.forEach((fd) => closeSync(fd));
       let rssKb: number | undefined;
+      let cpuMs: number | undefined;
       if (rssFile) {
         try {
           // GNU time writes "Command exited with non-zero status N" first when the command fails.
           const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-          const n = Number(lines[lines.length - 1]);
-          if (Number.isFinite(n) && n > 0) rssKb = n;
+          const [m, u, s] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+          if (m !== undefined && Number.isFinite(m) && m > 0) rssKb = m;
+          if (u !== undefined && s !== undefined && Number.isFinite(u + s)) cpuMs = (u + s) * 1000;
         } catch {
           // reported below if the command failed; otherwise rssKb stays undefined
         }
@@ -114,7 +118,7 @@ export function exec(file: string, args: readonly string[], opts: ExecOptions = 
         reject(new Error(`${shown}: ${GNU_TIME} did not report a peak RSS`));
         return;
       }
-      resolve({ ms, code, stdout, stderr, ...(rssKb !== undefined ? { rssKb } : {}) });
+      resolve({ ms, code, stdout, stderr, ...(rssKb !== undefined ? { rssKb } : {}), ...(cpuMs !== undefined ? { cpuMs } : {}) });
     });
   });
 }

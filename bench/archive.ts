@@ -45,24 +45,38 @@ interface Series {
   bytes: number;
   runs: number[];
   rssKb: number[];
+  /** User + system CPU ms per run (all processes of the run). */
+  cpu: number[];
 }
 
-const series = (label: string, bytes: number): Series => ({ label, bytes, runs: [], rssKb: [] });
+const series = (label: string, bytes: number): Series => ({ label, bytes, runs: [], rssKb: [], cpu: [] });
 const med = (s: Series): number => median(s.runs);
 
-function strata(file: string, s?: Series): Promise<ExecResult> {
-  return exec(NODE, [CLI, 'analyze', file, '--json'], { rss: true }).then((r) => {
-    s?.runs.push(r.ms);
-    if (s && r.rssKb) s.rssKb.push(r.rssKb);
-    return r;
-  });
+type Command = readonly [file: string, args: readonly string[]];
+
+/**
+ * Runs the commands one after the other (each under /usr/bin/time for its CPU time and peak RSS,
+ * stdout to /dev/null) and, given a series, records the wall time of the whole sequence, the sum of
+ * the CPU times and the largest peak RSS.
+ */
+async function measure(s: Series | undefined, commands: readonly Command[], env?: NodeJS.ProcessEnv): Promise<void> {
+  const t = performance.now();
+  let cpu = 0;
+  let rss = 0;
+  for (const [file, args] of commands) {
+    const r: ExecResult = await exec(file, args, { rss: true, ...(env ? { env } : {}) });
+    cpu += r.cpuMs ?? 0;
+    rss = Math.max(rss, r.rssKb ?? 0);
+  }
+  const ms = performance.now() - t;
+  if (!s) return;
+  s.runs.push(ms);
+  s.cpu.push(cpu);
+  s.rssKb.push(rss);
 }
 
-async function timed(s: Series | undefined, fn: () => Promise<void>): Promise<void> {
-  const t = performance.now();
-  await fn();
-  s?.runs.push(performance.now() - t);
-}
+const strataCmd = (file: string): Command[] => [[NODE, [CLI, 'analyze', file, '--json']]];
+const strata = (file: string, s?: Series): Promise<void> => measure(s, strataCmd(file));
 
 function machineInfo(): string[] {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
@@ -94,7 +108,8 @@ function timeRow(s: Series): string {
     lpad(secs(Math.min(...s.runs)), 10),
     lpad(secs(Math.max(...s.runs)), 10),
     lpad(`${(s.bytes / MB / (m / 1000)).toFixed(0)} MB/s`, 11),
-    lpad(s.rssKb.length ? `${(median(s.rssKb) * 1024 / MB).toFixed(0)} MB` : '', 9),
+    lpad(`${secs(median(s.cpu))}`, 10),
+    lpad(`${(median(s.rssKb) * 1024 / MB).toFixed(0)} MB`, 9),
     lpad(String(s.runs.length), 5),
   ].join(' ');
 }
@@ -103,7 +118,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { runs: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false } },
   });
-  const runs = Math.max(1, Number(values.runs));
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, not "${values.runs}"`);
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench:archive does)`);
   await ensureDebianPackages(['time', 'tar', 'gzip']);
 
@@ -112,7 +128,12 @@ async function main(): Promise<void> {
   const B = fixture.b;
 
   mkdirSync(CACHE_ROOT, { recursive: true });
-  const work = mkdtempSync(path.join(CACHE_ROOT, 'run-'));
+  // Scratch of runs that were killed outright (their pid is in the name and no longer running).
+  for (const old of readdirSync(CACHE_ROOT)) {
+    const pid = /^run-(\d+)-/.exec(old)?.[1];
+    if (pid && !existsSync(`/proc/${pid}`)) rmSync(path.join(CACHE_ROOT, old), { recursive: true, force: true });
+  }
+  const work = mkdtempSync(path.join(CACHE_ROOT, `run-${process.pid}-`));
   const cleanup = (): void => rmSync(work, { recursive: true, force: true });
   process.on('exit', cleanup);
   const onSignal = (): void => {
@@ -157,14 +178,14 @@ async function main(): Promise<void> {
     const cA = series('A  cat A.tar > /dev/null', A.bytes);
     const sB = series('B  strata analyze B.tar --json', B.bytes);
     const tB = series(`B  tar -tzf each of the ${bBlobFiles.length} gzip blobs`, bBlobBytes);
-    const tarList = (files: string[], flags: string): Promise<void> =>
-      files.reduce<Promise<unknown>>((p, f) => p.then(() => exec('tar', [flags, f], { env: TOOL_ENV })), Promise.resolve()).then(() => undefined);
-    const catA = (): Promise<unknown> => exec('cat', [A.file], { env: TOOL_ENV });
+    const tarList = (files: string[], flag: string, s?: Series): Promise<void> =>
+      measure(s, files.map((f): Command => ['tar', [flag, f]]), TOOL_ENV);
+    const catA = (s?: Series): Promise<void> => measure(s, [['cat', [A.file]]], TOOL_ENV);
 
     // Warm-up: every input in the page cache, node and the CLI bundle loaded once.
     say('warm-up runs');
     await catA();
-    await exec('cat', [B.file]);
+    await measure(undefined, [['cat', [B.file]]]);
     await tarList(aLayerFiles, '-tvf');
     await tarList(bBlobFiles, '-tzf');
     await strata(A.file);
@@ -173,13 +194,13 @@ async function main(): Promise<void> {
     say(`A: ${runs} interleaved runs of strata, tar -tvf, cat`);
     for (let i = 0; i < runs; i++) {
       await strata(A.file, sA);
-      await timed(tA, () => tarList(aLayerFiles, '-tvf'));
-      await timed(cA, () => catA().then(() => undefined));
+      await tarList(aLayerFiles, '-tvf', tA);
+      await catA(cA);
     }
     say(`B: ${runs} interleaved runs of strata, tar -tzf`);
     for (let i = 0; i < runs; i++) {
       await strata(B.file, sB);
-      await timed(tB, () => tarList(bBlobFiles, '-tzf'));
+      await tarList(bBlobFiles, '-tzf', tB);
     }
 
     say('memory: tiny, quarter, half');
@@ -211,7 +232,7 @@ async function main(): Promise<void> {
     line(`references: GNU tools with LC_ALL=C, stdout to /dev/null; tar runs over layer files extracted once beforehand (not timed);`);
     line(`            all inputs warm in the page cache (one untimed warm-up run of every command); MB = 10^6 bytes`);
     line();
-    line([pad('measurement', 52), lpad('median', 10), lpad('min', 10), lpad('max', 10), lpad('throughput', 11), lpad('peak RSS', 9), lpad('runs', 5)].join(' '));
+    line([pad('measurement', 52), lpad('median', 10), lpad('min', 10), lpad('max', 10), lpad('throughput', 11), lpad('CPU u+s', 10), lpad('peak RSS', 9), lpad('runs', 5)].join(' '));
     for (const s of [sA, tA, cA, sB, tB]) line(timeRow(s));
     line();
 
@@ -254,6 +275,9 @@ async function main(): Promise<void> {
     for (const [name, value, target, ok] of goals) line([pad(name, 96), lpad(value, 9), lpad(target, 17), `  ${verdict(ok)}`].join(' '));
     line(`  (info: raw RSS exponent vs bytes ${rawExp.toFixed(2)}; net exponent vs entries (x${(w.entries / q.entries).toFixed(2)}) ${netExpEntries.toFixed(2)};`);
     line(`   A in strata ${(A.bytes / MB / (med(sA) / 1000)).toFixed(0)} MB/s vs cat ${(A.bytes / MB / (med(cA) / 1000)).toFixed(0)} MB/s; B uncompressed ${(B.layerTarBytes / MB / (med(sB) / 1000)).toFixed(0)} MB/s of tar in strata vs ${(B.layerTarBytes / MB / (med(tB) / 1000)).toFixed(0)} MB/s in tar -tzf)`);
+    const cpu = (x: Series): number => median(x.cpu);
+    line(`  (info, same ratios on CPU time (user+sys), less sensitive to competing load: tar -tvf/strata ${(cpu(tA) / cpu(sA)).toFixed(2)}x, strata/cat ${(cpu(sA) / cpu(cA)).toFixed(2)}x, tar -tzf/strata ${(cpu(tB) / cpu(sB)).toFixed(2)}x;`);
+    line(`   strata's fixed cost: the tiny archive takes ${secs(med(tiny))} wall, ${secs(cpu(tiny))} CPU)`);
     line(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average before ${loadBefore}, after ${load()}`);
     console.log(out.join('\n'));
 

@@ -18,12 +18,18 @@ export async function buildBigImage(host: string, dir: string, mb: number): Prom
   const parts: Buffer[] = [];
   for (let left = mb * 1e6; left > 0; left -= 8 << 20) parts.push(randomBytes(Math.min(8 << 20, left)));
   writeFileSync(path.join(ctx, 'random.bin'), Buffer.concat(parts));
-  writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM strata-test/busybox:base\nCOPY random.bin /data/random.bin\n');
-  await exec(DOCKER, ['-H', host, 'build', '-q', '-t', BIG_IMAGE, ctx], { env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+  writeFileSync(
+    path.join(ctx, 'Dockerfile'),
+    'FROM strata-test/busybox:base\nCOPY random.bin /data/random.bin\n',
+  );
+  await exec(DOCKER, ['-H', host, 'build', '-q', '-t', BIG_IMAGE, ctx], {
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+  });
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-const member = (name: string, body: Buffer): Buffer => Buffer.concat([fileHeader(name, body.length), body, paddingFor(body.length)]);
+const member = (name: string, body: Buffer): Buffer =>
+  Buffer.concat([fileHeader(name, body.length), body, paddingFor(body.length)]);
 
 /** Loads `count` images tagged strata-bench/many:N, each = busybox base layer + a unique one-file layer. */
 export async function loadManyImages(host: string, dir: string, count: number): Promise<void> {
@@ -32,7 +38,10 @@ export async function loadManyImages(host: string, dir: string, count: number): 
   const ex = path.join(dir, 'base');
   mkdirSync(ex, { recursive: true });
   await exec('tar', ['-xf', baseTar, '-C', ex]);
-  const manifest = JSON.parse(readFileSync(path.join(ex, 'manifest.json'), 'utf8')) as { Config: string; Layers: string[] }[];
+  const manifest = JSON.parse(readFileSync(path.join(ex, 'manifest.json'), 'utf8')) as {
+    Config: string;
+    Layers: string[];
+  }[];
   const baseConfig = JSON.parse(readFileSync(path.join(ex, manifest[0]!.Config), 'utf8')) as {
     rootfs: { diff_ids: string[] };
     history?: unknown[];
@@ -41,7 +50,10 @@ export async function loadManyImages(host: string, dir: string, count: number): 
   const parts: Buffer[] = [member('base/layer.tar', baseLayer)];
   const out: { Config: string; RepoTags: string[]; Layers: string[] }[] = [];
   for (let i = 0; i < count; i++) {
-    const layer = Buffer.concat([member(`f${i}`, Buffer.from(`image ${i} ${randomBytes(8).toString('hex')}\n`)), END_OF_ARCHIVE]);
+    const layer = Buffer.concat([
+      member(`f${i}`, Buffer.from(`image ${i} ${randomBytes(8).toString('hex')}\n`)),
+      END_OF_ARCHIVE,
+    ]);
     const diff = sha256(layer);
     const config = Buffer.from(
       JSON.stringify({
@@ -53,7 +65,11 @@ export async function loadManyImages(host: string, dir: string, count: number): 
     );
     const id = sha256(config);
     parts.push(member(`${diff}/layer.tar`, layer), member(`${id}.json`, config));
-    out.push({ Config: `${id}.json`, RepoTags: [`${MANY_REPO}:${i}`], Layers: ['base/layer.tar', `${diff}/layer.tar`] });
+    out.push({
+      Config: `${id}.json`,
+      RepoTags: [`${MANY_REPO}:${i}`],
+      Layers: ['base/layer.tar', `${diff}/layer.tar`],
+    });
   }
   parts.push(member('manifest.json', Buffer.from(JSON.stringify(out))), END_OF_ARCHIVE);
   const archive = path.join(dir, 'many.tar');

@@ -9,8 +9,15 @@ export function say(message: string): void {
 }
 
 /** Runs a command to completion, its output discarded unless asked; rejects with its stderr on failure. */
-export async function exec(file: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
-  const { stdout } = await execFileP(file, [...args], { maxBuffer: 256 * 1024 * 1024, ...(opts.env ? { env: opts.env } : {}) });
+export async function exec(
+  file: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
+  const { stdout } = await execFileP(file, [...args], {
+    maxBuffer: 256 * 1024 * 1024,
+    ...(opts.env ? { env: opts.env } : {}),
+  });
   return stdout;
 }
 

@@ -22,7 +22,9 @@ import { buildTestImages } from '../test/testbed/images';
 import { BIG_IMAGE, buildBigImage, DOCKER, loadManyImages, MANY_REPO } from './engine-fixture';
 import { exec, median, say } from './engine-proc';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, mb: { type: 'string', default: '150' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, mb: { type: 'string', default: '150' } },
+});
 const RUNS = Math.max(1, Number(values.runs));
 const MB = Math.max(1, Number(values.mb));
 const MANY = 300;
@@ -139,6 +141,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bench:engine broke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `bench:engine broke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exitCode = 1;
 });

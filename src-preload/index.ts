@@ -1,8 +1,9 @@
 /**
- * The one bridge: `window.api` with one method per contract channel and `on(event, cb)`.
+ * The one bridge: `window.api` with one method per contract channel, `on(event, cb)` and
+ * `getPathForFile(file)`.
  * No logic, nothing else exposed. Bundled as a single CommonJS file (sandboxed preload).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, ipcChannelFor } from '../src-shared/channel-names';
 import { buildApi } from '../src-shared/build-api';
 
@@ -15,6 +16,8 @@ const api = buildApi(
     ipcRenderer.on(IPC_EVENT_CHANNEL, onMessage);
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, onMessage);
   },
+  // A dropped File's path: since Electron 32 `File.path` is gone and only the preload can ask.
+  (file) => webUtils.getPathForFile(file),
 );
 
 contextBridge.exposeInMainWorld('api', api);

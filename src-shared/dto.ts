@@ -92,6 +92,26 @@ export const ImageDetailSchema = z.object({
   architecture: z.string(),
   size: z.number().nonnegative(),
   config: ImageConfigSchema,
+  /** Config fields beyond those archive analysis shares (ImageConfigSchema), for the full inspect view. */
+  extraConfig: z.object({
+    stopSignal: z.string().nullable(),
+    shell: z.array(z.string()).nullable(),
+    onBuild: z.array(z.string()),
+    healthcheck: z
+      .object({
+        test: z.array(z.string()),
+        /** Nanoseconds, as the engine reports them (0 = the default). */
+        interval: z.number(),
+        timeout: z.number(),
+        startPeriod: z.number(),
+        retries: z.number(),
+      })
+      .nullable(),
+  }),
+  /** The engine version that built it ('' when not recorded). */
+  dockerVersion: z.string(),
+  /** CPU variant (e.g. `v8`), '' when none. */
+  variant: z.string(),
   /** `RootFS.Layers`: the diffIDs of its layers, bottom first. */
   layers: z.array(z.string()),
 });

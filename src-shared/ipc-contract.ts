@@ -65,7 +65,13 @@ type Method<K extends ChannelName> =
     ? (args?: ChannelArgs<K>) => Promise<IpcResponse<ChannelResult<K>>>
     : (args: ChannelArgs<K>) => Promise<IpcResponse<ChannelResult<K>>>;
 
-/** The object the preload exposes as `window.api`, and that `createMainApi` returns in tests. */
-export type StrataApi = { [K in ChannelName]: Method<K> } & {
+/** The channel methods and `on`: what `createMainApi` returns in tests. */
+export type StrataChannelApi = { [K in ChannelName]: Method<K> } & {
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The object the preload exposes as `window.api`: the channels plus the one page-side helper. */
+export type StrataApi = StrataChannelApi & {
+  /** The absolute path of a dropped or picked file (Electron's `webUtils.getPathForFile`); '' when it has none. */
+  getPathForFile(file: File): string;
 };

@@ -492,7 +492,7 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 
 export interface JsonOp {
   path: number[];
-  action: 'set' | 'delete' | 'wrap';
+  action: 'set' | 'delete' | 'wrap' | 'dup';
   value: unknown;
 }
 
@@ -511,7 +511,11 @@ export function applyJsonOp(root: unknown, op: JsonOp): unknown {
       const n = node as Record<string | number, unknown>;
       if (op.action === 'set') n[key] = op.value;
       else if (op.action === 'wrap') n[key] = [child];
-      else if (Array.isArray(node)) node.splice(key as number, 1);
+      else if (op.action === 'dup') {
+        // A list item listed again (the same layer or manifest twice), or a key's value copied.
+        if (Array.isArray(node)) node.push(structuredClone(child));
+        else n[`${key}2`] = structuredClone(child);
+      } else if (Array.isArray(node)) node.splice(key as number, 1);
       else Reflect.deleteProperty(n, key);
       break;
     }
@@ -536,6 +540,10 @@ const hostileEntryName = fc.constantFrom(
   'etc/.wh..wh..opq',
   '.wh...',
   '.wh.etc',
+  '.wh..',
+  '.wh.',
+  'etc/.wh..',
+  '.wh..wh.plnk',
   'etc/.wh.hello',
   'bin/sh/x',
   'etc/hello',
@@ -552,6 +560,10 @@ const hostileLink = fc.constantFrom(
   '../../../../',
   'loop-a',
   'loop-b',
+  'etc',
+  '.',
+  'etc/.wh.hello',
+  'etc/hello/x',
 );
 
 export const hostileEntry: fc.Arbitrary<BuildEntry> = fc
@@ -621,7 +633,14 @@ export type MemberOp =
 
 export const jsonOp: fc.Arbitrary<JsonOp> = fc.record({
   path: fc.array(fc.nat({ max: 50 }), { maxLength: 5 }),
-  action: fc.constantFrom('set' as const, 'set' as const, 'set' as const, 'delete' as const, 'wrap' as const),
+  action: fc.constantFrom(
+    'set' as const,
+    'set' as const,
+    'set' as const,
+    'delete' as const,
+    'wrap' as const,
+    'dup' as const,
+  ),
   value: hostileJson,
 });
 

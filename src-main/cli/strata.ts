@@ -9,7 +9,7 @@ import { ArchiveError } from '../archive/model';
 import { createEngineClient, type EngineClient } from '../docker/engine-client';
 import { DEFAULT_CI_RULES, evaluateCiRules, parseByteSize, parseRatio, type CiRules } from './ci-rules';
 import { formatSummary } from './format-summary';
-import { graphCommand } from './graph';
+import { GRAPH_USAGE, graphCommand } from './graph';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -19,7 +19,7 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-const USAGE = `usage: strata analyze <archive-file | image-ref> [options]
+const ANALYZE_USAGE = `usage: strata analyze <archive-file | image-ref> [options]
 
 Analyze an image archive (docker save, OCI, any compression) or a local image of the engine.
 
@@ -33,6 +33,8 @@ options:
     --highest-wasted-bytes SIZE       (default disabled)
     --highest-user-wasted-percent R   (default 0.1)
 `;
+
+const USAGE = `${ANALYZE_USAGE}\n${GRAPH_USAGE}`;
 
 class UsageError extends Error {}
 

@@ -185,6 +185,9 @@ describe('mapImageDetail', () => {
         volumes: ['/data'],
         labels: { maintainer: 'someone' },
       },
+      extraConfig: { stopSignal: null, shell: null, onBuild: [], healthcheck: null },
+      dockerVersion: '',
+      variant: '',
       layers: ['sha256:' + '1'.repeat(64), 'sha256:' + '2'.repeat(64), 'sha256:' + '3'.repeat(64)],
     });
     expect(ImageDetailSchema.parse(d)).toEqual(d);
@@ -213,6 +216,29 @@ describe('mapImageDetail', () => {
     const d = mapImageDetail(inspect({ RepoTags: ['<none>:<none>'], RepoDigests: ['<none>@<none>'] }));
     expect(d.repoTags).toEqual([]);
     expect(d.repoDigests).toEqual([]);
+  });
+
+  it('maps the rest of the config: stop signal, shell, onbuild, healthcheck, engine version', () => {
+    const d = mapImageDetail(
+      inspect({
+        DockerVersion: '20.10.24',
+        Variant: 'v8',
+        Config: {
+          StopSignal: 'SIGQUIT',
+          Shell: ['/bin/bash', '-c'],
+          OnBuild: ['RUN make'],
+          Healthcheck: { Test: ['CMD', 'true'], Interval: 30e9, Retries: 3 },
+        },
+      }),
+    );
+    expect(d.extraConfig).toEqual({
+      stopSignal: 'SIGQUIT',
+      shell: ['/bin/bash', '-c'],
+      onBuild: ['RUN make'],
+      healthcheck: { test: ['CMD', 'true'], interval: 30e9, timeout: 0, startPeriod: 0, retries: 3 },
+    });
+    expect([d.dockerVersion, d.variant]).toEqual(['20.10.24', 'v8']);
+    expect(ImageDetailSchema.parse(d)).toEqual(d);
   });
 
   it('a null Config yields an empty config (cmd and entrypoint null)', () => {

@@ -36,7 +36,19 @@ export interface RawImageInspect {
     ExposedPorts?: Record<string, unknown> | null;
     Volumes?: Record<string, unknown> | null;
     Labels?: Record<string, string> | null;
+    StopSignal?: string;
+    Shell?: string[] | null;
+    OnBuild?: string[] | null;
+    Healthcheck?: {
+      Test?: string[] | null;
+      Interval?: number;
+      Timeout?: number;
+      StartPeriod?: number;
+      Retries?: number;
+    } | null;
   } | null;
+  DockerVersion?: string;
+  Variant?: string;
   RootFS?: { Layers?: string[] | null } | null;
 }
 
@@ -64,6 +76,22 @@ export function mapImageDetail(raw: RawImageInspect): ImageDetail {
       volumes: Object.keys(c.Volumes ?? {}),
       labels: c.Labels ?? {},
     },
+    extraConfig: {
+      stopSignal: c.StopSignal ? c.StopSignal : null,
+      shell: c.Shell ?? null,
+      onBuild: c.OnBuild ?? [],
+      healthcheck: c.Healthcheck
+        ? {
+            test: c.Healthcheck.Test ?? [],
+            interval: c.Healthcheck.Interval ?? 0,
+            timeout: c.Healthcheck.Timeout ?? 0,
+            startPeriod: c.Healthcheck.StartPeriod ?? 0,
+            retries: c.Healthcheck.Retries ?? 0,
+          }
+        : null,
+    },
+    dockerVersion: raw.DockerVersion ?? '',
+    variant: raw.Variant ?? '',
     layers: raw.RootFS?.Layers ?? [],
   };
 }

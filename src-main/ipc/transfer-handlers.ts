@@ -17,7 +17,9 @@ export interface TransferDeps {
 }
 
 export function transferHandlers(ctx: MainContext, deps: TransferDeps = {}): HandlerMap<TransferChannel> {
-  const credentials = new RegistryCredentials(deps.dockerConfigDir ? { configDir: deps.dockerConfigDir } : {});
+  const credentials = new RegistryCredentials(
+    deps.dockerConfigDir ? { configDir: deps.dockerConfigDir } : {},
+  );
   /** Runs a job under its ID: cancellable with cancelJob, progress as jobProgress events. */
   const job = async <T>(jobId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = ctx.jobs.start(jobId);
@@ -40,7 +42,8 @@ export function transferHandlers(ctx: MainContext, deps: TransferDeps = {}): Han
 
   return {
     saveImages: async ({ refs, repositories, destPath, gzip, jobId }) => {
-      if (!isAbsolute(destPath)) throw new AppError('INVALID_ARGUMENT', 'the destination must be an absolute path');
+      if (!isAbsolute(destPath))
+        throw new AppError('INVALID_ARGUMENT', 'the destination must be an absolute path');
       return job(jobId, async (signal) => {
         const docker = ctx.engine();
         const selection = await resolveSaveSelection(docker, refs, repositories ?? []);
@@ -57,15 +60,21 @@ export function transferHandlers(ctx: MainContext, deps: TransferDeps = {}): Han
     },
     loadImages: async ({ path, jobId }) => {
       if (!isAbsolute(path)) throw new AppError('INVALID_ARGUMENT', 'the archive path must be absolute');
-      return job(jobId, (signal) => loadImagesFromFile(ctx.engine(), path, { signal, onProgress: progress(jobId, 'load') }));
+      return job(jobId, (signal) =>
+        loadImagesFromFile(ctx.engine(), path, { signal, onProgress: progress(jobId, 'load') }),
+      );
     },
     pullImage: async ({ ref, jobId }) => {
       const auth = await credentials.forRegistry(parseRef(ref).registry);
-      return job(jobId, (signal) => pullImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'pull') }));
+      return job(jobId, (signal) =>
+        pullImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'pull') }),
+      );
     },
     pushImage: async ({ ref, jobId }) => {
       const auth = await credentials.forRegistry(parseRef(ref).registry);
-      return job(jobId, (signal) => pushImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'push') }));
+      return job(jobId, (signal) =>
+        pushImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'push') }),
+      );
     },
     registryLogin: async (req) => {
       const { status } = await credentials.login(ctx.engine(), req);

@@ -31,6 +31,14 @@ export interface ConvertedArchive {
   cleanup(): Promise<void>;
 }
 
+/** The archive has a manifest.json (or no index.json): nothing to convert. */
+export class NotOciArchiveError extends Error {
+  constructor() {
+    super('not an OCI-only archive (it has manifest.json, or no index.json)');
+    this.name = 'NotOciArchiveError';
+  }
+}
+
 interface Member {
   offset: number;
   size: number;
@@ -61,14 +69,20 @@ export async function tarMemberNames(path: string): Promise<Set<string>> {
 }
 
 /** True when the tar is an OCI layout without the docker-archive manifest.json. */
-export const isOciOnly = (names: ReadonlySet<string>): boolean => names.has('index.json') && !names.has('manifest.json');
+export const isOciOnly = (names: ReadonlySet<string>): boolean =>
+  names.has('index.json') && !names.has('manifest.json');
 
 /** A tag the engine accepts in manifest.json RepoTags: `name:tag` (an OCI ref.name may be a bare tag). */
-const usableTag = (t: string): boolean => /^[a-z0-9][a-z0-9._/:-]*:[\w][\w.-]{0,127}$/.test(t) && !t.includes('@');
+const usableTag = (t: string): boolean =>
+  /^[a-z0-9][a-z0-9._/:-]*:[\w][\w.-]{0,127}$/.test(t) && !t.includes('@');
 
 const hex = (digest: string): string => digest.replace(/^sha256:/, '');
 
-async function writeStream(out: AtomicWriter, source: Readable, decoder?: NodeJS.ReadWriteStream): Promise<number> {
+async function writeStream(
+  out: AtomicWriter,
+  source: Readable,
+  decoder?: NodeJS.ReadWriteStream,
+): Promise<number> {
   let n = 0;
   const sink = new Writable({
     highWaterMark: 1024 * 1024,
@@ -92,13 +106,18 @@ export async function convertOciArchive(path: string, signal?: AbortSignal): Pro
       plain = join(dir, 'outer.tar');
       const w = await openAtomic(plain);
       try {
-        await writeStream(w, createReadStream(path, { highWaterMark: 1024 * 1024 }), createDecompressor(kind));
+        await writeStream(
+          w,
+          createReadStream(path, { highWaterMark: 1024 * 1024 }),
+          createDecompressor(kind),
+        );
         await w.commit();
       } catch (err) {
         await w.abort();
         throw err;
       }
     }
+    if (!isOciOnly(await tarMemberNames(plain))) throw new NotOciArchiveError();
     const read = await readImageArchive(plain, signal ? { signal } : {});
     if (read.plan.images.length === 0) throw new Error('the archive holds no image');
     const members = new Map<string, Member>();
@@ -127,7 +146,10 @@ export async function convertOciArchive(path: string, signal?: AbortSignal): Pro
         if (!written.has(configName)) {
           const cfg = member(img.configPath);
           await out.write(fileHeader(configName, cfg.size));
-          await writeStream(out, createReadStream(plain, { start: cfg.offset, end: cfg.offset + cfg.size - 1 }));
+          await writeStream(
+            out,
+            createReadStream(plain, { start: cfg.offset, end: cfg.offset + cfg.size - 1 }),
+          );
           await out.write(paddingFor(cfg.size));
           written.add(configName);
         }
@@ -141,9 +163,19 @@ export async function convertOciArchive(path: string, signal?: AbortSignal): Pro
           const blob = member(layer.blobPath);
           if (!scan) throw new Error(`layer ${layer.blobPath} was not read`);
           await out.write(fileHeader(name, scan.tarBytes));
-          const raw = blob.size === 0 ? null : createReadStream(plain, { start: blob.offset, end: blob.offset + blob.size - 1, highWaterMark: 1024 * 1024 });
-          const n = raw ? await writeStream(out, raw, createDecompressor(scan.compression, { label: layer.blobPath })) : 0;
-          if (n !== scan.tarBytes) throw new Error(`layer ${layer.blobPath} decompressed to ${n} bytes, expected ${scan.tarBytes}`);
+          const raw =
+            blob.size === 0
+              ? null
+              : createReadStream(plain, {
+                  start: blob.offset,
+                  end: blob.offset + blob.size - 1,
+                  highWaterMark: 1024 * 1024,
+                });
+          const n = raw
+            ? await writeStream(out, raw, createDecompressor(scan.compression, { label: layer.blobPath }))
+            : 0;
+          if (n !== scan.tarBytes)
+            throw new Error(`layer ${layer.blobPath} decompressed to ${n} bytes, expected ${scan.tarBytes}`);
           await out.write(paddingFor(n));
           written.add(name);
         }

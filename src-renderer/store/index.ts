@@ -1,11 +1,15 @@
 /** One store made of slice files. Components pick with atomic selectors. */
 import { create } from 'zustand';
+import { createArchiveSlice, type ArchiveSlice } from './archive-slice';
 import { createEngineSlice, type EngineSlice } from './engine-slice';
+import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 
-export type StoreState = EngineSlice & ImagesSlice;
+export type StoreState = EngineSlice & ImagesSlice & ArchiveSlice & GraphSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createEngineSlice(...a),
   ...createImagesSlice(...a),
+  ...createArchiveSlice(...a),
+  ...createGraphSlice(...a),
 }));

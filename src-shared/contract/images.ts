@@ -25,7 +25,7 @@ export const imagesChannels = {
     args: z
       .object({
         ref: ImageRefSchema,
-        repo: z.string().min(1).max(255),
+        repo: ImageRefSchema,
         tag: z.string().regex(/^[\w][\w.-]{0,127}$/, 'not a tag'),
       })
       .strict(),

@@ -54,7 +54,11 @@ export const transferChannels = {
   /** Checks credentials with the engine and keeps them in memory for this session only. */
   registryLogin: {
     args: z
-      .object({ server: ServerSchema, username: z.string().min(1).max(255), password: z.string().min(1).max(4096) })
+      .object({
+        server: ServerSchema,
+        username: z.string().min(1).max(255),
+        password: z.string().min(1).max(4096),
+      })
       .strict(),
     result: RegistryLoginResultSchema,
   },

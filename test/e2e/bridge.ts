@@ -29,6 +29,13 @@ export async function bridgeMainApi(page: Page, api: MainApi, hubSubscribe: (l: 
       listeners.add(listener);
       return () => listeners.delete(listener);
     };
+    // The stand-in for `webUtils.getPathForFile`: a File cannot cross to the test process, so
+    // the test names each file it drops (`registerFilePath`) and the page looks the name up.
+    const filePaths = new Map<string, string>();
+    Object.defineProperty(window, '__strata_register_file', {
+      value: (name: string, path: string) => filePaths.set(name, path),
+    });
+    api['getPathForFile'] = (file: File) => filePaths.get(file.name) ?? '';
     Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
   }, [...CHANNEL_NAMES]);
   return hubSubscribe((event, payload) => {
@@ -36,4 +43,12 @@ export async function bridgeMainApi(page: Page, api: MainApi, hubSubscribe: (l: 
       .evaluate(([e, p]) => (window as unknown as { __strata_dispatch: (e: unknown, p: unknown) => void }).__strata_dispatch(e, p), [event, payload] as const)
       .catch(() => undefined);
   });
+}
+
+/** Tells the page's `getPathForFile` stand-in that a dropped or picked file named `name` is at `path`. */
+export async function registerFilePath(page: Page, name: string, path: string): Promise<void> {
+  await page.evaluate(
+    ([n, p]) => (window as unknown as { __strata_register_file: (n: string, p: string) => void }).__strata_register_file(n, p),
+    [name, path] as const,
+  );
 }

@@ -11,7 +11,15 @@ import { saveImagesToFile } from '../../src-main/docker/transfer/save-images';
 import { createMainApi, EventHub } from '../../src-main/ipc/main-api';
 import type { EventPayload } from '../../src-shared/ipc-contract';
 import { testbedFromEnv } from '../support/testbed-env';
-import { archiveImages, diffIdSet, docker, dockerQuiet, partialFiles, tarList, uniqueName } from './transfer-support';
+import {
+  archiveImages,
+  diffIdSet,
+  docker,
+  dockerQuiet,
+  partialFiles,
+  tarList,
+  uniqueName,
+} from './transfer-support';
 
 const exec = promisify(execFile);
 const testbed = testbedFromEnv();
@@ -34,7 +42,8 @@ const allTags = [tagA, tagB, ...repoTags];
 let dir: string;
 let plainTar: string;
 
-const tagsOf = async (ref: string): Promise<string[]> => (await engine.getImage(ref).inspect()).RepoTags as string[];
+const tagsOf = async (ref: string): Promise<string[]> =>
+  (await engine.getImage(ref).inspect()).RepoTags as string[];
 const removeTags = async (tags: string[]): Promise<void> => {
   for (const t of tags) await engine.getImage(t).remove({ noprune: true });
 };
@@ -56,7 +65,12 @@ describe('saveImages', () => {
   it('saves two tags and a whole repository into one tar, the same image content as docker save', async () => {
     plainTar = join(dir, 'images.tar');
     progress.length = 0;
-    const { result, error } = await api.saveImages({ refs: [tagA, tagB], repositories: [repo], destPath: plainTar, jobId: 'save-plain' });
+    const { result, error } = await api.saveImages({
+      refs: [tagA, tagB],
+      repositories: [repo],
+      destPath: plainTar,
+      jobId: 'save-plain',
+    });
     expect(error).toBeUndefined();
     expect(result?.images.sort()).toEqual([...allTags].sort());
     expect(result?.bytes).toBe((await stat(plainTar)).size);
@@ -76,7 +90,13 @@ describe('saveImages', () => {
 
   it('saves gzip-compressed, and the file is a valid gzip tar of the same images', async () => {
     const gz = join(dir, 'images.tar.gz');
-    const { result, error } = await api.saveImages({ refs: [tagA], repositories: [repo], destPath: gz, gzip: true, jobId: 'save-gz' });
+    const { result, error } = await api.saveImages({
+      refs: [tagA],
+      repositories: [repo],
+      destPath: gz,
+      gzip: true,
+      jobId: 'save-gz',
+    });
     expect(error).toBeUndefined();
     expect(result?.bytes).toBe((await stat(gz)).size);
     await exec('gzip', ['-t', gz]);
@@ -105,7 +125,12 @@ describe('saveImages', () => {
   it('cancelled by its signal right after the start, directly through saveImagesToFile', async () => {
     const dest = join(dir, 'cancelled2.tar');
     const c = new AbortController();
-    const p = saveImagesToFile(engine, { names: [tagA], destPath: dest, signal: c.signal, onProgress: () => c.abort() });
+    const p = saveImagesToFile(engine, {
+      names: [tagA],
+      destPath: dest,
+      signal: c.signal,
+      onProgress: () => c.abort(),
+    });
     await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(existsSync(dest)).toBe(false);
     expect(await partialFiles(dir)).toEqual([]);
@@ -113,7 +138,11 @@ describe('saveImages', () => {
 
   it('answers NOT_FOUND for an image the engine does not have, and writes nothing', async () => {
     const dest = join(dir, 'missing.tar');
-    const { error } = await api.saveImages({ refs: [`${prefix}/nope:1`], destPath: dest, jobId: 'save-missing' });
+    const { error } = await api.saveImages({
+      refs: [`${prefix}/nope:1`],
+      destPath: dest,
+      jobId: 'save-missing',
+    });
     expect(error?.code).toBe('NOT_FOUND');
     expect(existsSync(dest)).toBe(false);
     expect(await partialFiles(dir)).toEqual([]);
@@ -143,9 +172,15 @@ describe('loadImages', () => {
       expect(result?.converted).toBe(false);
       expect(result?.loaded.sort()).toEqual([...allTags].sort());
       expect(await tagsOf(tagA)).toContain(tagA);
-      expect((await engine.getImage(repoTags[0]!).inspect()).Id).toBe(testbed.images.ids[testbed.images.committed]);
+      expect((await engine.getImage(repoTags[0]!).inspect()).Id).toBe(
+        testbed.images.ids[testbed.images.committed],
+      );
       const last = progress.filter((p) => p.jobId === `load-${label}`).at(-1);
-      expect(last).toMatchObject({ phase: 'load', bytesDone: (await stat(file)).size, bytesTotal: (await stat(file)).size });
+      expect(last).toMatchObject({
+        phase: 'load',
+        bytesDone: (await stat(file)).size,
+        bytesTotal: (await stat(file)).size,
+      });
     });
   }
 
@@ -184,5 +219,16 @@ describe('loadImages', () => {
     const original = await engine.getImage(testbed.images.layers).inspect();
     expect(loaded.RootFS.Layers).toEqual(original.RootFS.Layers);
     expect((await readdir(tmpdir())).filter((f) => f.startsWith('strata-convert-'))).toEqual([]);
+  });
+  it('converts a compressed OCI archive too, once the engine has refused it as it is', async () => {
+    const gz = join(dir, 'oci.tar.gz');
+    await exec('sh', ['-c', `gzip -c '${join(dir, 'oci.tar')}' > '${gz}'`]);
+    await engine.getImage(ociTag).remove({ noprune: true });
+    const { result, error } = await api.loadImages({ path: gz, jobId: 'load-oci-gz' });
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ loaded: [ociTag], converted: true });
+    expect((await engine.getImage(ociTag).inspect()).RootFS.Layers).toEqual(
+      (await engine.getImage(testbed.images.layers).inspect()).RootFS.Layers,
+    );
   });
 });

@@ -101,7 +101,10 @@ describe('push and pull', () => {
   });
 
   it('surfaces the in-stream error of a pull of a tag the registry does not have', async () => {
-    const { error } = await api.pullImage({ ref: `${testbed.registry}/strata/${uniqueName('none')}:nope`, jobId: 'pull-3' });
+    const { error } = await api.pullImage({
+      ref: `${testbed.registry}/strata/${uniqueName('none')}:nope`,
+      jobId: 'pull-3',
+    });
     expect(error?.code).toBe('NOT_FOUND');
     expect(error?.message).toMatch(/not found|manifest unknown/i);
   });
@@ -112,11 +115,24 @@ describe('push and pull', () => {
   });
 
   it('logs in to the registry through the engine (no auth configured: accepted) and parses references', async () => {
-    const { result, error } = await api.registryLogin({ server: testbed.registry, username: 'someone', password: 'secret' });
+    const { result, error } = await api.registryLogin({
+      server: testbed.registry,
+      username: 'someone',
+      password: 'secret',
+    });
     expect(error).toBeUndefined();
     expect(result?.ok).toBe(true);
-    const parsed = await api.parseReference({ ref: `${testbed.registry}/strata/x:1@sha256:${'a'.repeat(64)}` });
-    expect(parsed.result?.reference).toMatchObject({ registry: testbed.registry, repository: 'strata/x', tag: '1' });
-    expect((await api.parseReference({ ref: 'Bad Ref' })).result).toMatchObject({ reference: null, problem: expect.stringMatching(/Invalid/) });
+    const parsed = await api.parseReference({
+      ref: `${testbed.registry}/strata/x:1@sha256:${'a'.repeat(64)}`,
+    });
+    expect(parsed.result?.reference).toMatchObject({
+      registry: testbed.registry,
+      repository: 'strata/x',
+      tag: '1',
+    });
+    expect((await api.parseReference({ ref: 'Bad Ref' })).result).toMatchObject({
+      reference: null,
+      problem: expect.stringMatching(/Invalid/),
+    });
   });
 });

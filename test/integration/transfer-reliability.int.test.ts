@@ -62,7 +62,11 @@ describe('engine killed mid-transfer', () => {
       }
     });
     const out = join(dir, 'killed-save.tar');
-    const { error } = await api.saveImages({ refs: [testbed.images.base, big], destPath: out, jobId: 'kill-save' });
+    const { error } = await api.saveImages({
+      refs: [testbed.images.base, big],
+      destPath: out,
+      jobId: 'kill-save',
+    });
     expect(killed).toBe(true);
     expect(error?.code).toBe('ENGINE_UNAVAILABLE');
     expect(error?.message).toMatch(/engine stopped during the save/);
@@ -83,7 +87,10 @@ describe('engine killed mid-transfer', () => {
         }
       },
     });
-    await expect(p).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE', message: expect.stringMatching(/engine stopped during the load/) });
+    await expect(p).rejects.toMatchObject({
+      code: 'ENGINE_UNAVAILABLE',
+      message: expect.stringMatching(/engine stopped during the load/),
+    });
     expect(killed).toBe(true);
   });
 });
@@ -103,7 +110,8 @@ describe('image removed while it is being saved (shared engine)', () => {
           .remove()
           .then(
             () => 'removed',
-            (err: { statusCode?: number }) => (err.statusCode === 409 ? 'conflict' : `failed: ${String(err)}`),
+            (err: { statusCode?: number }) =>
+              err.statusCode === 409 ? 'conflict' : `failed: ${String(err)}`,
           );
       },
     });

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 export const DOCKER_CLI = '/usr/bin/docker';
 
-export const uniqueName = (what: string): string => `strata-it-transfer-${what}-${randomBytes(4).toString('hex')}`;
+export const uniqueName = (what: string): string =>
+  `strata-it-transfer-${what}-${randomBytes(4).toString('hex')}`;
 
 export async function docker(host: string, ...args: string[]): Promise<string> {
   const { stdout } = await exec(DOCKER_CLI, ['-H', host, ...args], { maxBuffer: 64 * 1024 * 1024 });
@@ -32,7 +33,10 @@ async function tarCat(file: string, member: string): Promise<string> {
 
 /** Every image in a docker-archive: its tags and the diffIDs its config lists. */
 export async function archiveImages(file: string): Promise<{ tags: string[]; diffIds: string[] }[]> {
-  const manifest = JSON.parse(await tarCat(file, 'manifest.json')) as { Config: string; RepoTags: string[] | null }[];
+  const manifest = JSON.parse(await tarCat(file, 'manifest.json')) as {
+    Config: string;
+    RepoTags: string[] | null;
+  }[];
   const out = [];
   for (const m of manifest) {
     const config = JSON.parse(await tarCat(file, m.Config)) as { rootfs: { diff_ids: string[] } };
@@ -41,7 +45,8 @@ export async function archiveImages(file: string): Promise<{ tags: string[]; dif
   return out;
 }
 
-export const diffIdSet = (images: { diffIds: string[] }[]): string[] => [...new Set(images.flatMap((i) => i.diffIds))].sort();
+export const diffIdSet = (images: { diffIds: string[] }[]): string[] =>
+  [...new Set(images.flatMap((i) => i.diffIds))].sort();
 
 /** Files in `dir` that are leftovers of an atomic write. */
 export async function partialFiles(dir: string): Promise<string[]> {
@@ -56,7 +61,14 @@ export async function importRandomImage(host: string, dir: string, ref: string, 
   const parts: Buffer[] = [];
   for (let left = mb * 1024 * 1024; left > 0; left -= chunk) parts.push(randomBytes(Math.min(chunk, left)));
   await writeFile(join(root, 'data', 'random.bin'), Buffer.concat(parts));
-  await exec('sh', ['-c', `tar -C '${root}' --numeric-owner -c . | '${DOCKER_CLI}' -H '${host}' import - '${ref}' && rm -rf '${root}'`], {
-    maxBuffer: 1024 * 1024,
-  });
+  await exec(
+    'sh',
+    [
+      '-c',
+      `tar -C '${root}' --numeric-owner -c . | '${DOCKER_CLI}' -H '${host}' import - '${ref}' && rm -rf '${root}'`,
+    ],
+    {
+      maxBuffer: 1024 * 1024,
+    },
+  );
 }

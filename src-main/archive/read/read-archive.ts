@@ -65,6 +65,13 @@ export interface ArchiveRead {
 
 export const DEFAULT_MAX_INFLATED = 64 * 1024 ** 3;
 
+/**
+ * Reading a compressed archive in one pass, small members that are not layers are kept until
+ * the layout is known (blobs come before index.json in containerd exports). Image metadata is a
+ * few MiB at most: past this, the archive is refused rather than held in memory.
+ */
+export const MAX_KEPT_BYTES = 256 * 1024 ** 2;
+
 const memberKind = (e: TarEntry): ArchiveMember['kind'] =>
   e.type === 'file'
     ? 'file'
@@ -324,6 +331,7 @@ async function readStreamed(
   const small = new Map<string, Buffer>();
   const scanners = new Map<string, LayerScanner>();
   const pending: Promise<void>[] = [];
+  let keptBytes = 0;
   let rawDone = 0;
   const parser = new TarParser(
     (e, meta) => {
@@ -353,7 +361,19 @@ async function readStreamed(
             const p = scanner.push(c);
             if (p) pending.push(p);
           }
-        } else decided = e.size <= MAX_JSON_BYTES ? 'keep' : 'skip';
+        } else if (e.size <= MAX_JSON_BYTES) {
+          // Kept in case it is JSON the layout needs: bounded in all, or a few MiB of gzip holding
+          // hundreds of 32 MiB members would all be kept in memory.
+          keptBytes += e.size;
+          if (keptBytes > MAX_KEPT_BYTES) {
+            throw new ArchiveError(
+              file,
+              `more than ${MAX_KEPT_BYTES / 2 ** 20} MiB of members that are neither layers nor image metadata`,
+              'TOO_LARGE',
+            );
+          }
+          decided = 'keep';
+        } else decided = 'skip';
       };
       return (chunk: Uint8Array | null) => {
         if (chunk === null) {

@@ -41,7 +41,7 @@ export function explain(e: {
   else parts.push(`A step that made a layer of ${e.size} bytes.`);
   if (e.missing)
     parts.push(
-      '<missing>: this step was built elsewhere (pulled, loaded, or built by BuildKit), so there is no local image ID for it; the layer itself is present.',
+      `<missing>: this step was built elsewhere (pulled, loaded, or built by BuildKit), so there is no local image ID for it${e.emptyLayer ? '.' : '; its layer is here all the same.'}`,
     );
   else if (e.isBottom && !e.emptyLayer && e.instruction === '(import)')
     parts.push('Its image ID is the imported image itself.');

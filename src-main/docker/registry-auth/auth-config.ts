@@ -12,7 +12,12 @@ export interface EngineAuth {
 }
 
 export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const HUB_HOSTS = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com',
+]);
 
 /** host[:port] of a registry key or server as users write it; `docker.io` for every Hub spelling. */
 export function registryHost(keyOrServer: string): string {
@@ -24,4 +29,5 @@ export function registryHost(keyOrServer: string): string {
 }
 
 /** The key docker/cli uses for a registry in config.json and credential helpers. */
-export const configKeyFor = (host: string): string => (registryHost(host) === 'docker.io' ? DOCKER_HUB_KEY : registryHost(host));
+export const configKeyFor = (host: string): string =>
+  registryHost(host) === 'docker.io' ? DOCKER_HUB_KEY : registryHost(host);

@@ -20,7 +20,8 @@ export async function runCredentialHelper(
   serverUrl: string,
   opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<HelperCredentials | null> {
-  if (!HELPER_NAME.test(helper)) throw new AppError('INVALID_ARGUMENT', `"${helper}" is not a credential helper name`);
+  if (!HELPER_NAME.test(helper))
+    throw new AppError('INVALID_ARGUMENT', `"${helper}" is not a credential helper name`);
   const program = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
     const child = spawn(program, ['get'], { env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -34,7 +35,10 @@ export async function runCredentialHelper(
       clearTimeout(timer);
       reject(
         e.code === 'ENOENT'
-          ? new AppError('NOT_FOUND', `The credential helper ${program} is configured but not installed (not on PATH)`)
+          ? new AppError(
+              'NOT_FOUND',
+              `The credential helper ${program} is configured but not installed (not on PATH)`,
+            )
           : new AppError('INTERNAL', `The credential helper ${program} could not run: ${e.message}`),
       );
     });
@@ -44,14 +48,21 @@ export async function runCredentialHelper(
       if (code !== 0) {
         // The helpers' "not found" answer (credentials.errCredentialsNotFound).
         if (/credentials not found/i.test(text)) return resolve(null);
-        return reject(new AppError('INTERNAL', `The credential helper ${program} failed (${sig ?? `exit ${String(code)}`}): ${text}`));
+        return reject(
+          new AppError(
+            'INTERNAL',
+            `The credential helper ${program} failed (${sig ?? `exit ${String(code)}`}): ${text}`,
+          ),
+        );
       }
       try {
         const v = JSON.parse(out) as { Username?: unknown; Secret?: unknown };
         if (typeof v.Secret !== 'string' || v.Secret === '') return resolve(null);
         resolve({ username: typeof v.Username === 'string' ? v.Username : '', secret: v.Secret });
       } catch {
-        reject(new AppError('INTERNAL', `The credential helper ${program} answered something that is not JSON`));
+        reject(
+          new AppError('INTERNAL', `The credential helper ${program} answered something that is not JSON`),
+        );
       }
     });
     child.stdin.end(serverUrl);

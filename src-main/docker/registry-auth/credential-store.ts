@@ -15,10 +15,17 @@ export class RegistryCredentials {
   constructor(private readonly opts: ResolveOptions = {}) {}
 
   /** Checks the credentials with the engine; keeps them in memory when the registry accepts them. */
-  async login(docker: EngineClient, req: { server: string; username: string; password: string }): Promise<{ status: string }> {
+  async login(
+    docker: EngineClient,
+    req: { server: string; username: string; password: string },
+  ): Promise<{ status: string }> {
     const host = registryHost(req.server);
     if (!host) throw new AppError('INVALID_ARGUMENT', `"${req.server}" is not a registry server`);
-    const auth: EngineAuth = { username: req.username, password: req.password, serveraddress: configKeyFor(host) };
+    const auth: EngineAuth = {
+      username: req.username,
+      password: req.password,
+      serveraddress: configKeyFor(host),
+    };
     let answer: { Status?: string; IdentityToken?: string } | undefined;
     try {
       answer = (await docker.checkAuth(auth)) as typeof answer;
@@ -27,7 +34,12 @@ export class RegistryCredentials {
       // The engine answers 401 (or 500 on old engines) when the registry refuses the credentials.
       throw e.code === 'ENGINE_UNAVAILABLE' ? e : new AppError('INVALID_ARGUMENT', e.message);
     }
-    this.logins.set(host, answer?.IdentityToken ? { identitytoken: answer.IdentityToken, serveraddress: auth.serveraddress } : auth);
+    this.logins.set(
+      host,
+      answer?.IdentityToken
+        ? { identitytoken: answer.IdentityToken, serveraddress: auth.serveraddress }
+        : auth,
+    );
     return { status: answer?.Status ?? 'Login Succeeded' };
   }
 

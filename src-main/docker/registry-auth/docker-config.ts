@@ -25,7 +25,8 @@ export interface DockerConfigFile {
 
 export const defaultConfigDir = (): string => process.env['DOCKER_CONFIG'] ?? join(homedir(), '.docker');
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A missing file is an empty config; a broken one is an error that names it. */
 export async function readDockerConfig(dir: string): Promise<DockerConfigFile> {
@@ -34,7 +35,8 @@ export async function readDockerConfig(dir: string): Promise<DockerConfigFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { auths: {}, credsStore: null, credHelpers: {} };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return { auths: {}, credsStore: null, credHelpers: {} };
     throw new AppError('INTERNAL', `Cannot read ${file}: ${(err as Error).message}`);
   }
   let raw: unknown;
@@ -45,10 +47,16 @@ export async function readDockerConfig(dir: string): Promise<DockerConfigFile> {
   }
   if (!isObj(raw)) throw new AppError('INVALID_ARGUMENT', `${file} is not a JSON object`);
   const auths: Record<string, AuthEntry> = {};
-  if (isObj(raw['auths'])) for (const [k, v] of Object.entries(raw['auths'])) if (isObj(v)) auths[k] = v as AuthEntry;
+  if (isObj(raw['auths']))
+    for (const [k, v] of Object.entries(raw['auths'])) if (isObj(v)) auths[k] = v as AuthEntry;
   const helpers: Record<string, string> = {};
-  if (isObj(raw['credHelpers'])) for (const [k, v] of Object.entries(raw['credHelpers'])) if (typeof v === 'string') helpers[k] = v;
-  return { auths, credsStore: typeof raw['credsStore'] === 'string' && raw['credsStore'] ? raw['credsStore'] : null, credHelpers: helpers };
+  if (isObj(raw['credHelpers']))
+    for (const [k, v] of Object.entries(raw['credHelpers'])) if (typeof v === 'string') helpers[k] = v;
+  return {
+    auths,
+    credsStore: typeof raw['credsStore'] === 'string' && raw['credsStore'] ? raw['credsStore'] : null,
+    credHelpers: helpers,
+  };
 }
 
 /** The entry of a map keyed by registry, whatever spelling of the key was stored. */
@@ -64,10 +72,12 @@ export function authFromEntry(entry: AuthEntry, serveraddress: string): EngineAu
   if (entry.auth) {
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon <= 0) throw new AppError('INVALID_ARGUMENT', `The stored credentials for ${serveraddress} are malformed`);
+    if (colon <= 0)
+      throw new AppError('INVALID_ARGUMENT', `The stored credentials for ${serveraddress} are malformed`);
     return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
   }
-  if (entry.username && entry.password) return { username: entry.username, password: entry.password, serveraddress };
+  if (entry.username && entry.password)
+    return { username: entry.username, password: entry.password, serveraddress };
   return null;
 }
 
@@ -78,7 +88,10 @@ export interface ResolveOptions {
 }
 
 /** Credentials for a registry (host[:port], `docker.io` for Hub), or null when none are stored. */
-export async function credentialsFromConfig(host: string, opts: ResolveOptions = {}): Promise<EngineAuth | null> {
+export async function credentialsFromConfig(
+  host: string,
+  opts: ResolveOptions = {},
+): Promise<EngineAuth | null> {
   const config = await readDockerConfig(opts.configDir ?? defaultConfigDir());
   const key = configKeyFor(host);
   const viaHelper = async (helper: string): Promise<EngineAuth | null> => {

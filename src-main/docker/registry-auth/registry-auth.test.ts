@@ -42,7 +42,13 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('registry keys', () => {
   it('normalises every Docker Hub spelling to one host and the legacy key', () => {
-    for (const k of ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'HTTPS://Index.Docker.IO/v1/']) {
+    for (const k of [
+      'https://index.docker.io/v1/',
+      'index.docker.io',
+      'docker.io',
+      'registry-1.docker.io',
+      'HTTPS://Index.Docker.IO/v1/',
+    ]) {
       expect(registryHost(k)).toBe('docker.io');
       expect(configKeyFor(k)).toBe(DOCKER_HUB_KEY);
     }
@@ -65,8 +71,14 @@ describe('config.json', () => {
       password: 'pa:ss',
       serveraddress: DOCKER_HUB_KEY,
     });
-    expect(await credentialsFromConfig('127.0.0.1:5000', { configDir: d })).toMatchObject({ username: 'bob', password: 'pw' });
-    expect(await credentialsFromConfig('tok.example.com', { configDir: d })).toEqual({ identitytoken: 'idtok', serveraddress: 'tok.example.com' });
+    expect(await credentialsFromConfig('127.0.0.1:5000', { configDir: d })).toMatchObject({
+      username: 'bob',
+      password: 'pw',
+    });
+    expect(await credentialsFromConfig('tok.example.com', { configDir: d })).toEqual({
+      identitytoken: 'idtok',
+      serveraddress: 'tok.example.com',
+    });
     expect(await credentialsFromConfig('other.example.com', { configDir: d })).toBeNull();
   });
 
@@ -77,7 +89,10 @@ describe('config.json', () => {
       password: 'hubpass',
       serveraddress: DOCKER_HUB_KEY,
     });
-    expect(await credentialsFromConfig('tok.example.com', { configDir: d, env })).toEqual({ identitytoken: 'tkn', serveraddress: 'tok.example.com' });
+    expect(await credentialsFromConfig('tok.example.com', { configDir: d, env })).toEqual({
+      identitytoken: 'tkn',
+      serveraddress: 'tok.example.com',
+    });
     expect(await credentialsFromConfig('nowhere.example.com', { configDir: d, env })).toBeNull();
   });
 
@@ -86,7 +101,9 @@ describe('config.json', () => {
       auths: { 'https://index.docker.io/v1/': { auth: b64('file:user') } },
       credHelpers: { 'docker.io': 'fake', 'gcr.io': 'not-installed' },
     });
-    expect(await credentialsFromConfig('docker.io', { configDir: d, env })).toMatchObject({ username: 'hubuser' });
+    expect(await credentialsFromConfig('docker.io', { configDir: d, env })).toMatchObject({
+      username: 'hubuser',
+    });
     await expect(credentialsFromConfig('gcr.io', { configDir: d, env })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/docker-credential-not-installed is configured but not installed/),
@@ -94,7 +111,11 @@ describe('config.json', () => {
   });
 
   it('treats a missing config as empty and a broken one as an error naming the file', async () => {
-    expect(await readDockerConfig(join(dir, 'none'))).toEqual({ auths: {}, credsStore: null, credHelpers: {} });
+    expect(await readDockerConfig(join(dir, 'none'))).toEqual({
+      auths: {},
+      credsStore: null,
+      credHelpers: {},
+    });
     const d = join(dir, 'broken');
     await mkdir(d);
     await writeFile(join(d, 'config.json'), '{nope');
@@ -104,6 +125,8 @@ describe('config.json', () => {
   });
 
   it('refuses helper names that could escape the docker-credential- prefix', async () => {
-    await expect(runCredentialHelper('../../bin/sh', 'x', { env })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(runCredentialHelper('../../bin/sh', 'x', { env })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 });

@@ -21,7 +21,10 @@ describe('engine JSON streams', () => {
   it('reports the first in-stream error though the HTTP status was 200', async () => {
     const seen: unknown[] = [];
     const out = await consumeJsonStream(
-      chunks('{"stream":"Loading"}\n{"errorDetail":{"message":"unexpected EOF"},"error":"unexpected EOF"}\n', '{"error":"later"}'),
+      chunks(
+        '{"stream":"Loading"}\n{"errorDetail":{"message":"unexpected EOF"},"error":"unexpected EOF"}\n',
+        '{"error":"later"}',
+      ),
       (m) => seen.push(m),
     );
     expect(out).toEqual({ messages: 3, error: { message: 'unexpected EOF' } });
@@ -30,13 +33,18 @@ describe('engine JSON streams', () => {
 
   it('keeps a line that is not JSON as text and reads error codes', () => {
     expect(parseMessage('plain text')).toEqual({ stream: 'plain text' });
-    expect(messageError({ error: 'x', errorDetail: { message: 'y', code: 7 } })).toEqual({ message: 'y', code: 7 });
+    expect(messageError({ error: 'x', errorDetail: { message: 'y', code: 7 } })).toEqual({
+      message: 'y',
+      code: 7,
+    });
     expect(messageError({ status: 'ok' })).toBeNull();
   });
 
   it('reads loaded tags and IDs from the load output', () => {
     expect(loadedFrom({ stream: 'Loaded image: strata-test/layers:1.0\n' })).toBe('strata-test/layers:1.0');
-    expect(loadedFrom({ stream: `Loaded image ID: sha256:${'a'.repeat(64)}\n` })).toBe(`sha256:${'a'.repeat(64)}`);
+    expect(loadedFrom({ stream: `Loaded image ID: sha256:${'a'.repeat(64)}\n` })).toBe(
+      `sha256:${'a'.repeat(64)}`,
+    );
     expect(loadedFrom({ stream: 'Loading layer 1/2' })).toBeNull();
   });
 
@@ -52,10 +60,19 @@ describe('LayerProgress', () => {
     const p = new LayerProgress();
     expect(p.update({ status: 'Pulling from strata/x', id: '1.0' })).toBe('status');
     expect(p.update({ id: 'aaaaaaaaaaaa', status: 'Pulling fs layer', progressDetail: {} })).toBe('status');
-    expect(p.update({ id: 'aaaaaaaaaaaa', status: 'Downloading', progressDetail: { current: 100, total: 1000 } })).toBe('status');
-    expect(p.update({ id: 'aaaaaaaaaaaa', status: 'Downloading', progressDetail: { current: 400, total: 1000 } })).toBe('bytes');
+    expect(
+      p.update({ id: 'aaaaaaaaaaaa', status: 'Downloading', progressDetail: { current: 100, total: 1000 } }),
+    ).toBe('status');
+    expect(
+      p.update({ id: 'aaaaaaaaaaaa', status: 'Downloading', progressDetail: { current: 400, total: 1000 } }),
+    ).toBe('bytes');
     p.update({ id: 'bbbbbbbbbbbb', status: 'Downloading', progressDetail: { current: 50, total: 500 } });
-    expect(p.snapshot()).toEqual({ bytesDone: 450, bytesTotal: 1500, layers: 2, current: 'bbbbbbbbbbbb: Downloading' });
+    expect(p.snapshot()).toEqual({
+      bytesDone: 450,
+      bytesTotal: 1500,
+      layers: 2,
+      current: 'bbbbbbbbbbbb: Downloading',
+    });
     // Extraction re-reads the same bytes: the download counts as done, nothing is added.
     p.update({ id: 'aaaaaaaaaaaa', status: 'Extracting', progressDetail: { current: 10, total: 2000 } });
     p.update({ id: 'bbbbbbbbbbbb', status: 'Pull complete', progressDetail: {} });

@@ -58,11 +58,14 @@ export class LayerProgress {
     layer.status = status;
     const detail = m.progressDetail;
     if (TRANSFERRING.has(status) && detail) {
-      if (typeof detail.total === 'number' && detail.total > 0) layer.total = Math.max(layer.total, detail.total);
-      if (typeof detail.current === 'number') layer.done = Math.min(Math.max(layer.done, detail.current), layer.total || detail.current);
+      if (typeof detail.total === 'number' && detail.total > 0)
+        layer.total = Math.max(layer.total, detail.total);
+      if (typeof detail.current === 'number')
+        layer.done = Math.min(Math.max(layer.done, detail.current), layer.total || detail.current);
     } else if (FINISHED.has(status)) {
       layer.finished = true;
-      if (typeof detail?.total === 'number' && detail.total > layer.total && status !== 'Extracting') layer.total = detail.total;
+      if (typeof detail?.total === 'number' && detail.total > layer.total && status !== 'Extracting')
+        layer.total = detail.total;
       layer.done = layer.total;
     }
     return changed ? 'status' : 'bytes';
@@ -75,6 +78,11 @@ export class LayerProgress {
       done += l.done;
       total += l.total;
     }
-    return { bytesDone: done, bytesTotal: Math.max(total, done), layers: this.layers.size, ...(this.current ? { current: this.current } : {}) };
+    return {
+      bytesDone: done,
+      bytesTotal: Math.max(total, done),
+      layers: this.layers.size,
+      ...(this.current ? { current: this.current } : {}),
+    };
   }
 }

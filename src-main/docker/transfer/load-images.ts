@@ -11,7 +11,12 @@ import { Transform, type Readable } from 'node:stream';
 import { createDecompressor } from '../../archive/compression/decompress';
 import { sniffCompression } from '../../archive/compression/sniff';
 import { AppError } from '../../ipc/app-error';
-import { convertOciArchive, isOciOnly, tarMemberNames } from '../../services/convert-archive';
+import {
+  convertOciArchive,
+  isOciOnly,
+  NotOciArchiveError,
+  tarMemberNames,
+} from '../../services/convert-archive';
 import type { EngineClient } from '../engine-client';
 import { streamFailure } from './engine-gone';
 import { consumeJsonStream, type JsonMessage } from './json-stream';
@@ -44,15 +49,22 @@ export function loadedFrom(m: JsonMessage): string | null {
   return tag ? tag[1]! : null;
 }
 
-/** dockerd < 25 falls back to the pre-1.10 loader when manifest.json is missing, which needs `repositories`. */
-const looksLikeMissingManifest = (msg: string): boolean => /(repositories|manifest\.json).*no such file/i.test(msg);
+/**
+ * dockerd < 25 falls back to the pre-1.10 loader when manifest.json is missing, which fails on
+ * an OCI layout with "open .../blobs/json: no such file or directory" (or .../repositories).
+ */
+const looksLikeMissingManifest = (msg: string): boolean =>
+  /(repositories|manifest\.json|\/json)\b.*no such file/i.test(msg);
 
 async function sniffPath(path: string): Promise<{ kind: ReturnType<typeof sniffCompression>; size: number }> {
   let fh;
   try {
     fh = await open(path, 'r');
   } catch (err) {
-    throw new AppError('NOT_FOUND', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new AppError(
+      'NOT_FOUND',
+      `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   try {
     const st = await fh.stat();
@@ -112,29 +124,47 @@ async function sendToEngine(
   }
 }
 
-export async function loadImagesFromFile(docker: EngineClient, path: string, opts: LoadOptions = {}): Promise<LoadOutcome> {
+export async function loadImagesFromFile(
+  docker: EngineClient,
+  path: string,
+  opts: LoadOptions = {},
+): Promise<LoadOutcome> {
   const { kind } = await sniffPath(path);
   if (kind === 'unknown') {
-    throw new AppError('BAD_ARCHIVE', `${basename(path)} is not an image archive: neither a tar nor a gzip, bzip2, xz or zstd file`);
+    throw new AppError(
+      'BAD_ARCHIVE',
+      `${basename(path)} is not an image archive: neither a tar nor a gzip, bzip2, xz or zstd file`,
+    );
   }
   if (kind === 'none' && isOciOnly(await tarMemberNames(path).catch(() => new Set<string>()))) {
     return loadConverted(docker, path, opts);
   }
   const first = await sendToEngine(docker, path, kind === 'zstd', opts);
   if (first.error && looksLikeMissingManifest(first.error) && kind !== 'none') {
-    // A compressed OCI-only archive: only the engine's refusal tells us cheaply.
-    return loadConverted(docker, path, opts);
+    // Maybe a compressed OCI-only archive: only the engine's refusal tells us cheaply.
+    return loadConverted(docker, path, opts, first.error);
   }
   return finish(first, false, path);
 }
 
-async function loadConverted(docker: EngineClient, path: string, opts: LoadOptions): Promise<LoadOutcome> {
+async function loadConverted(
+  docker: EngineClient,
+  path: string,
+  opts: LoadOptions,
+  engineRefusal?: string,
+): Promise<LoadOutcome> {
   let converted;
   try {
     converted = await convertOciArchive(path, opts.signal);
   } catch (err) {
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The load was cancelled');
-    throw new AppError('BAD_ARCHIVE', `${basename(path)} is an OCI archive that could not be converted for this engine: ${(err as Error).message}`);
+    if (engineRefusal !== undefined && err instanceof NotOciArchiveError) {
+      throw new AppError('BAD_ARCHIVE', `The engine refused ${basename(path)}: ${engineRefusal}`);
+    }
+    throw new AppError(
+      'BAD_ARCHIVE',
+      `${basename(path)} is an OCI archive that could not be converted for this engine: ${(err as Error).message}`,
+    );
   }
   try {
     return finish(await sendToEngine(docker, converted.path, false, opts), true, path);
@@ -143,8 +173,13 @@ async function loadConverted(docker: EngineClient, path: string, opts: LoadOptio
   }
 }
 
-function finish(r: { loaded: string[]; error: string | null }, converted: boolean, path: string): LoadOutcome {
+function finish(
+  r: { loaded: string[]; error: string | null },
+  converted: boolean,
+  path: string,
+): LoadOutcome {
   if (r.error) throw new AppError('BAD_ARCHIVE', `The engine refused ${basename(path)}: ${r.error}`);
-  if (r.loaded.length === 0) throw new AppError('BAD_ARCHIVE', `The engine loaded nothing from ${basename(path)}`);
+  if (r.loaded.length === 0)
+    throw new AppError('BAD_ARCHIVE', `The engine loaded nothing from ${basename(path)}`);
   return { loaded: r.loaded, converted };
 }

@@ -31,11 +31,13 @@ export function parseRef(ref: string): ImageReference {
 }
 
 /** The engine needs an X-Registry-Auth header on push even without credentials (an empty one will do). */
-const authHeader = (auth: EngineAuth | null, registry: string): EngineAuth => auth ?? { serveraddress: registry };
+const authHeader = (auth: EngineAuth | null, registry: string): EngineAuth =>
+  auth ?? { serveraddress: registry };
 
 /** Maps an in-stream registry error to a code the window can act on. */
 export function registryError(message: string, what: string): AppError {
-  if (/not found|manifest unknown|does not exist|no such image/i.test(message)) return new AppError('NOT_FOUND', `${what}: ${message}`);
+  if (/not found|manifest unknown|does not exist|no such image/i.test(message))
+    return new AppError('NOT_FOUND', `${what}: ${message}`);
   if (/unauthorized|denied|authentication required/i.test(message)) {
     return new AppError('INVALID_ARGUMENT', `${what}: ${message} (log in to the registry first)`);
   }
@@ -68,7 +70,11 @@ async function follow(
   opts.onProgress?.(progress.snapshot());
 }
 
-export async function pullImage(docker: EngineClient, ref: string, opts: RegistryJobOptions): Promise<{ id: string; digest?: string }> {
+export async function pullImage(
+  docker: EngineClient,
+  ref: string,
+  opts: RegistryJobOptions,
+): Promise<{ id: string; digest?: string }> {
   const r = parseRef(ref);
   const name = r.registry === 'docker.io' ? r.repository : `${r.registry}/${r.repository}`;
   let stream: Readable;
@@ -87,14 +93,20 @@ export async function pullImage(docker: EngineClient, ref: string, opts: Registr
     if (d) digest = d[1];
   });
   try {
-    const info = (await docker.getImage(r.digest ? `${name}@${r.digest}` : `${name}:${r.tag ?? 'latest'}`).inspect()) as { Id: string };
+    const info = (await docker
+      .getImage(r.digest ? `${name}@${r.digest}` : `${name}:${r.tag ?? 'latest'}`)
+      .inspect()) as { Id: string };
     return digest ? { id: info.Id, digest } : { id: info.Id };
   } catch (err) {
     throw toAppError(err, `Inspecting the pulled ${r.familiar}`);
   }
 }
 
-export async function pushImage(docker: EngineClient, ref: string, opts: RegistryJobOptions): Promise<{ digest?: string }> {
+export async function pushImage(
+  docker: EngineClient,
+  ref: string,
+  opts: RegistryJobOptions,
+): Promise<{ digest?: string }> {
   const r = parseRef(ref);
   if (r.digest) throw new AppError('INVALID_ARGUMENT', 'Push a tag, not a digest');
   const name = r.registry === 'docker.io' ? r.repository : `${r.registry}/${r.repository}`;

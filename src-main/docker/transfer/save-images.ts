@@ -50,7 +50,10 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   if (signal?.aborted) throw new AppError('CANCELLED', 'The save was cancelled');
   let source: Readable;
   try {
-    source = (await (docker as unknown as SaveCapable).getImages({ names: [...opts.names], abortSignal: signal })) as Readable;
+    source = (await (docker as unknown as SaveCapable).getImages({
+      names: [...opts.names],
+      abortSignal: signal,
+    })) as Readable;
   } catch (err) {
     if (signal?.aborted) throw new AppError('CANCELLED', 'The save was cancelled');
     throw toAppError(err, `Saving ${opts.names.join(', ')}`);

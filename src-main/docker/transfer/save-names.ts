@@ -62,11 +62,15 @@ export function selectForSave(
     for (const img of images) {
       for (const tag of img.repoTags) if (canonicalRepo(tagRepo(tag)) === want) add(tag, img);
     }
-    if (names.length === before && !images.some((i) => i.repoTags.some((t) => canonicalRepo(tagRepo(t)) === want))) {
+    if (
+      names.length === before &&
+      !images.some((i) => i.repoTags.some((t) => canonicalRepo(tagRepo(t)) === want))
+    ) {
       throw new AppError('NOT_FOUND', `No local image is tagged in repository ${repo}`);
     }
   }
-  if (names.length === 0) throw new AppError('INVALID_ARGUMENT', 'Nothing to save: no image or repository selected');
+  if (names.length === 0)
+    throw new AppError('INVALID_ARGUMENT', 'Nothing to save: no image or repository selected');
   let estimatedBytes = 0;
   for (const size of ids.values()) estimatedBytes += size;
   return { names, estimatedBytes };

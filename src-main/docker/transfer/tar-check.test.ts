@@ -8,7 +8,11 @@ const member = (name: string, body: string): Buffer => {
 };
 
 describe('TarCheck (and the converter tar headers it reads)', () => {
-  const whole = Buffer.concat([member('abc/layer.tar', 'x'.repeat(700)), member('manifest.json', '[]'), END_OF_ARCHIVE]);
+  const whole = Buffer.concat([
+    member('abc/layer.tar', 'x'.repeat(700)),
+    member('manifest.json', '[]'),
+    END_OF_ARCHIVE,
+  ]);
 
   it('accepts a whole tar with a manifest, fed in odd chunk sizes', () => {
     const c = new TarCheck('t');
@@ -33,7 +37,9 @@ describe('TarCheck (and the converter tar headers it reads)', () => {
   it("quotes the engine's in-band error written after a save started", () => {
     const c = new TarCheck('t');
     c.write(whole.subarray(0, 1536));
-    c.write(Buffer.from('{"errorDetail":{"message":"layer does not exist"},"error":"layer does not exist"}\r\n'));
+    c.write(
+      Buffer.from('{"errorDetail":{"message":"layer does not exist"},"error":"layer does not exist"}\r\n'),
+    );
     expect(() => c.finish()).toThrow(/the engine failed during the save: layer does not exist/);
   });
 

@@ -56,7 +56,10 @@ export class TarCheck {
     const start = at >= 0 ? at : text.lastIndexOf('{"error"');
     if (start < 0) return null;
     try {
-      const v = JSON.parse(text.slice(start).trim()) as { error?: string; errorDetail?: { message?: string } };
+      const v = JSON.parse(text.slice(start).trim()) as {
+        error?: string;
+        errorDetail?: { message?: string };
+      };
       return v.errorDetail?.message ?? v.error ?? null;
     } catch {
       return null;
@@ -72,9 +75,10 @@ export class TarCheck {
     try {
       summary = this.parser.end();
     } catch (err) {
-      throw new Error(`the saved stream is incomplete: ${(err as Error).message}`);
+      throw new Error(`the saved stream is incomplete: ${(err as Error).message}`, { cause: err });
     }
-    if (summary.end === 'eof') throw new Error('the saved stream is incomplete: the tar has no end-of-archive blocks');
+    if (summary.end === 'eof')
+      throw new Error('the saved stream is incomplete: the tar has no end-of-archive blocks');
     if (!this.has('manifest.json') && !this.has('index.json')) {
       throw new Error('the saved stream holds no manifest.json or index.json');
     }

@@ -1,0 +1,70 @@
+/** What the image runs (its config) and how it was built (history, with the steps that made no layer). */
+import type { ImageAnalysis } from '../../../src-shared/archive-analysis';
+import { formatCreated, shortenCommand } from '../layers/layer-stack';
+import { formatBytes } from '../tree/file-format';
+
+const list = (v: readonly string[] | null): string => (v && v.length > 0 ? JSON.stringify(v) : '—');
+
+export function ConfigHistory({ image }: { image: ImageAnalysis }): React.JSX.Element {
+  const c = image.config;
+  const labels = Object.entries(c.labels);
+  return (
+    <div className="config-history">
+      <h3>Config</h3>
+      <dl className="config-list" data-testid="image-config">
+        <dt>Cmd</dt>
+        <dd className="mono">{list(c.cmd)}</dd>
+        <dt>Entrypoint</dt>
+        <dd className="mono">{list(c.entrypoint)}</dd>
+        <dt>Working dir</dt>
+        <dd className="mono">{c.workingDir || '/'}</dd>
+        <dt>User</dt>
+        <dd className="mono">{c.user || 'root (default)'}</dd>
+        <dt>Ports</dt>
+        <dd className="mono">{c.exposedPorts.join(', ') || '—'}</dd>
+        <dt>Volumes</dt>
+        <dd className="mono">{c.volumes.join(', ') || '—'}</dd>
+        <dt>Env</dt>
+        <dd className="mono">
+          {c.env.length === 0 ? '—' : c.env.map((e) => <div key={e}>{e}</div>)}
+        </dd>
+        <dt>Labels</dt>
+        <dd className="mono">
+          {labels.length === 0
+            ? '—'
+            : labels.map(([k, v]) => (
+                <div key={k}>
+                  {k}={v}
+                </div>
+              ))}
+        </dd>
+        {image.author && (
+          <>
+            <dt>Author</dt>
+            <dd>{image.author}</dd>
+          </>
+        )}
+      </dl>
+      <h3>History</h3>
+      <ol className="history" data-testid="history">
+        {image.layers.map((l) => (
+          <li key={l.index}>
+            <div>
+              <span className={`role-badge role-${l.role}`}>{l.role}</span> <span className="muted">#{l.index}</span>{' '}
+              <code title={l.command}>{shortenCommand(l.command, 140)}</code>{' '}
+              <span className="muted">
+                {formatBytes(l.sizeBytes)} · {formatCreated(l.created)}
+                {l.comment ? ` · ${l.comment}` : ''}
+              </span>
+            </div>
+            {l.emptySteps.map((step, i) => (
+              <div key={i} className="empty-step muted" title="A step that changed only the config: no layer">
+                ↳ <code>{step}</code> <em>(no layer)</em>
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/** The selected node of the tag graph: its tags, ID, created, size, the chain down to its base, and Analyze. */
+import { useStore } from '../../store';
+import { formatBytes } from '../../viz/treemap';
+import type { ImageGraph } from '../../../src-shared/images-dto';
+import { LayerSizeBars, SharedUniqueBar } from '../sizes/SizeBars';
+import { Treemap } from '../sizes/Treemap';
+import { chainToBase, imageOf, tagsOf } from './graph-model';
+
+const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
+
+export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: string; source: 'engine' | 'archive' }): React.JSX.Element {
+  const images = useStore((s) => s.images);
+  const select = useStore((s) => s.selectGraphNode);
+  const analyze = useStore((s) => s.analyzeGraphImage);
+  const selectArchiveImage = useStore((s) => s.selectImage);
+  const node = graph.nodes.find((n) => n.id === id);
+  const imageId = imageOf(graph, id);
+  const summary = source === 'engine' ? images.find((i) => i.id === imageId) : undefined;
+  const chain = imageId ? chainToBase(graph, imageId) : [];
+  const tags = imageId ? tagsOf(graph, imageId) : [];
+  const nameOf = (img: string): string => tagsOf(graph, img)[0] ?? `<none> ${short(img)}`;
+
+  return (
+    <aside className="graph-detail" aria-label="Selected node" data-testid="graph-detail">
+      <header>
+        <h3>{node?.kind === 'tag' ? node.label : imageId ? nameOf(imageId) : id}</h3>
+        <button type="button" aria-label="Close details" onClick={() => select(null)}>
+          ×
+        </button>
+      </header>
+      {node?.kind === 'tag' && <p className="muted">A tag is a movable name. This one names the image below.</p>}
+      {imageId && (
+        <dl>
+          <dt>Image ID</dt>
+          <dd className="mono" title={imageId} data-testid="graph-detail-id">
+            {short(imageId)}
+          </dd>
+          <dt>Tags</dt>
+          <dd>{tags.length ? tags.map((t) => <span key={t} className="tag">{t}</span>) : <span className="tag tag-none">none: dangling</span>}</dd>
+          {summary && (
+            <>
+              <dt>Created</dt>
+              <dd>{new Date(summary.created).toLocaleString()}</dd>
+              <dt>Size</dt>
+              <dd>{formatBytes(summary.size)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {summary && <SharedUniqueBar image={summary} />}
+      {chain.length > 0 && (
+        <>
+          <h4>Built on, down to the base</h4>
+          <ol className="graph-chain" data-testid="graph-chain">
+            {chain.map((c, i) => (
+              <li key={c}>
+                <button type="button" className="linkish" onClick={() => select(c)}>
+                  {nameOf(c)}
+                </button>{' '}
+                <span className="mono muted">{short(c)}</span>
+                {i === chain.length - 1 && <span className="muted"> (base)</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {imageId && source === 'engine' && (
+        <button type="button" className="primary" onClick={() => void analyze(imageId)}>
+          Analyze layers
+        </button>
+      )}
+      {imageId && source === 'archive' && (
+        <button type="button" className="primary" onClick={() => selectArchiveImage(imageId)}>
+          Select in the archive view
+        </button>
+      )}
+      {source === 'engine' && <AnalysisPanel />}
+    </aside>
+  );
+}
+
+/** What Analyze found: the layers' sizes and the final filesystem as a treemap. */
+function AnalysisPanel(): React.JSX.Element | null {
+  const a = useStore((s) => s.graphAnalysis);
+  const cancel = useStore((s) => s.cancelGraphAnalysis);
+  if (!a) return null;
+  if (a.status === 'running')
+    return (
+      <p className="muted" role="status">
+        Analyzing {short(a.ref)}…{' '}
+        <button type="button" onClick={() => void cancel()}>
+          Cancel
+        </button>
+      </p>
+    );
+  if (a.status === 'error' || !a.analysis || !a.sessionId)
+    return (
+      <p className="error" role="alert">
+        {a.message ?? 'Analysis failed'}
+      </p>
+    );
+  const img = a.analysis.images[0];
+  if (!img) return <p className="muted">The image has no analyzable content.</p>;
+  return (
+    <section className="graph-analysis" aria-label="Analysis" data-testid="graph-analysis">
+      <h4>
+        {img.layers.length} layers · {formatBytes(img.sizeBytes)} · efficiency {(img.efficiency * 100).toFixed(1)}%
+      </h4>
+      <LayerSizeBars layers={img.layers} />
+      <h4>Files of the final image</h4>
+      <Treemap sessionId={a.sessionId} imageId={img.id} layer={Math.max(0, img.layers.length - 1)} view="merged" />
+    </section>
+  );
+}
