@@ -33,6 +33,11 @@ export interface DagLayoutOptions {
   margin?: number;
   /** Barycentre sweep pairs (default 8). */
   sweeps?: number;
+  /**
+   * Nodes of this kind that nothing points at all go in the first column (e.g. every tag left of
+   * every image); their edges then span columns through dummy points.
+   */
+  firstColumnKind?: string;
 }
 export interface PlacedNode<N extends DagNodeIn = DagNodeIn> {
   id: string;
@@ -131,10 +136,13 @@ export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: rea
   const byId = new Map(nodesIn.map((n) => [n.id, n]));
   const ids = [...byId.keys()];
   const { height, kept } = assignLayers(ids, edgesIn);
-  const maxH = Math.max(0, ...height.values());
+  const pointedAt = new Set(edgesIn.filter((_, i) => kept[i]).map((e) => e.to));
+  const pinned = new Set(ids.filter((id) => opts.firstColumnKind !== undefined && byId.get(id)!.kind === opts.firstColumnKind && !pointedAt.has(id)));
+  const offset = pinned.size > 0 && pinned.size < ids.length ? 1 : 0;
+  const maxH = Math.max(0, ...ids.filter((id) => !pinned.has(id) || offset === 0).map((id) => height.get(id)!));
   // Column = maxH - height: roots (base images) in the last column, every edge goes rightwards.
-  const layerOf = (id: string): number => maxH - height.get(id)!;
-  const layerCount = ids.length ? maxH + 1 : 0;
+  const layerOf = (id: string): number => (pinned.has(id) && offset ? 0 : offset + maxH - height.get(id)!);
+  const layerCount = ids.length ? offset + maxH + 1 : 0;
 
   const columns: Slot[][] = Array.from({ length: layerCount }, () => []);
   for (const id of ids) columns[layerOf(id)]!.push({ key: id, real: true, layer: layerOf(id) });
