@@ -6,7 +6,7 @@
 import type { ArchiveAnalysis, ImageAnalysis, LayerAnalysis } from '../../src-shared/archive-analysis';
 import { mapHistoryToLayers } from './layout/image-config';
 import { platformString, type ImagePlan } from './layout/plan';
-import { displayPath, type LayerScan } from './model';
+import { ArchiveError, displayPath, type LayerScan } from './model';
 import type { MergedTree } from './merge/merged-tree';
 import { MergedTreeBuilder } from './merge/tree-builder';
 import { DiveAccumulator } from './metrics/dive';
@@ -29,7 +29,7 @@ const shortCommand = (createdBy: string): string =>
 /** Analyzes an archive file (any compression). */
 export async function analyzeArchive(path: string, opts: ReadOptions = {}): Promise<AnalyzeResult> {
   const read = await readImageArchive(path, opts);
-  const result = analyzeRead(read);
+  const result = analyzeRead({ ...read, ...(opts.maxMergeEntries ? { maxMergeEntries: opts.maxMergeEntries } : {}) });
   result.locations = new Map(
     read.plan.images.map((img) => [
       img.id,
@@ -53,7 +53,10 @@ export async function analyzeArchiveStream(
   return analyzeRead(await readArchiveStream(source, name, opts));
 }
 
-function analyzeRead(read: ArchiveRead): AnalyzeResult {
+/** Layer entries merged over all images of one archive, at most (~10 s of merging). */
+export const MAX_MERGE_ENTRIES = 20_000_000;
+
+function analyzeRead(read: ArchiveRead & { maxMergeEntries?: number }): AnalyzeResult {
   const { plan } = read;
   const relations = imageRelations(
     plan.images.map((img) => ({
@@ -61,6 +64,16 @@ function analyzeRead(read: ArchiveRead): AnalyzeResult {
       diffIds: img.layers.map((l, k) => l.diffId || `${img.id}#${k}`),
     })),
   );
+  // Merging costs time per entry per image: refuse archives whose images add up to an absurd
+  // amount (a hostile archive can list one big layer under many images).
+  const mergeWork = plan.images.reduce(
+    (n, img) => n + img.layers.reduce((m, l) => m + read.layers.get(l.blobPath!)!.entries.length, 0),
+    0,
+  );
+  const limit = read.maxMergeEntries ?? MAX_MERGE_ENTRIES;
+  if (mergeWork > limit) {
+    throw new ArchiveError(read.file, `its ${plan.images.length} images hold ${mergeWork} layer entries in all: too many to merge (limit ${limit})`, 'TOO_LARGE');
+  }
   const trees = new Map<string, MergedTree>();
   const images = plan.images.map((img, i) => {
     const scans = img.layers.map((l) => read.layers.get(l.blobPath!)!);

@@ -21,7 +21,14 @@ export type ArchiveState =
   | { status: 'idle' }
   | { status: 'opening'; jobId: string; path: string; name: string; progress: OpenProgress | null }
   | { status: 'cancelling'; jobId: string; path: string; name: string; progress: OpenProgress | null }
-  | { status: 'ready'; sessionId: string; path: string; name: string; analysis: ArchiveAnalysis; cached: boolean }
+  | {
+      status: 'ready';
+      sessionId: string;
+      path: string;
+      name: string;
+      analysis: ArchiveAnalysis;
+      cached: boolean;
+    }
   | { status: 'cancelled'; path: string; name: string }
   | { status: 'error'; path: string; name: string; code: string; message: string; details: unknown };
 
@@ -78,7 +85,9 @@ const freshTree = {
 export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> = (set, get) => {
   const session = (): { sessionId: string; imageId: string } | null => {
     const { archive, selectedImageId } = get();
-    return archive.status === 'ready' && selectedImageId ? { sessionId: archive.sessionId, imageId: selectedImageId } : null;
+    return archive.status === 'ready' && selectedImageId
+      ? { sessionId: archive.sessionId, imageId: selectedImageId }
+      : null;
   };
   const setChildren = (cacheKey: string, state: ChildrenState): void =>
     set((s) => {
@@ -119,7 +128,14 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
         }
         const first = r.analysis.images[0];
         set({
-          archive: { status: 'ready', sessionId: r.sessionId, path, name, analysis: r.analysis, cached: r.cached },
+          archive: {
+            status: 'ready',
+            sessionId: r.sessionId,
+            path,
+            name,
+            analysis: r.analysis,
+            cached: r.cached,
+          },
           archivePlatform: platform ?? null,
           selectedImageId: first?.id ?? null,
           selectedLayer: Math.max(0, (first?.layers.length ?? 1) - 1),
@@ -196,7 +212,8 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
         const entries = await call('archiveChildren', { ...where, key, layer, view });
         if (session()?.sessionId === where.sessionId) setChildren(cacheKey, { status: 'ready', entries });
       } catch (err) {
-        if (session()?.sessionId === where.sessionId) setChildren(cacheKey, { status: 'error', message: errorMessage(err) });
+        if (session()?.sessionId === where.sessionId)
+          setChildren(cacheKey, { status: 'error', message: errorMessage(err) });
       }
     },
 
@@ -213,7 +230,11 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
         return f.status !== 'none' && f.entry === entry;
       };
       try {
-        const content = await call('readArchiveFile', { ...where, key: entry.key, layer: get().selectedLayer });
+        const content = await call('readArchiveFile', {
+          ...where,
+          key: entry.key,
+          layer: get().selectedLayer,
+        });
         if (stillShown()) set({ fileView: { status: 'ready', entry, content } });
       } catch (err) {
         if (stillShown()) set({ fileView: { status: 'error', entry, message: errorMessage(err) } });

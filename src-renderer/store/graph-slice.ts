@@ -63,7 +63,8 @@ export const createGraphSlice: StateCreator<StoreState, [], [], GraphSlice> = (s
   setGraphMode: (graphMode) => set({ graphMode, graphSelected: null }),
   analyzeGraphImage: async (ref) => {
     const previous = get().graphAnalysis;
-    if (previous?.sessionId) void call('closeArchive', { sessionId: previous.sessionId }).catch(() => undefined);
+    if (previous?.sessionId)
+      void call('closeArchive', { sessionId: previous.sessionId }).catch(() => undefined);
     const jobId = `graph-analyze-${Date.now().toString(36)}-${++jobCounter}`;
     set({ graphAnalysis: { ref, status: 'running', jobId } });
     try {
@@ -74,7 +75,8 @@ export const createGraphSlice: StateCreator<StoreState, [], [], GraphSlice> = (s
       }
       set({ graphAnalysis: { ref, status: 'done', jobId, sessionId: r.sessionId, analysis: r.analysis } });
     } catch (err) {
-      if (get().graphAnalysis?.jobId === jobId) set({ graphAnalysis: { ref, status: 'error', jobId, message: errorMessage(err) } });
+      if (get().graphAnalysis?.jobId === jobId)
+        set({ graphAnalysis: { ref, status: 'error', jobId, message: errorMessage(err) } });
     }
   },
   cancelGraphAnalysis: async () => {

@@ -75,7 +75,10 @@ interface Slot {
 }
 
 /** Longest path from each node down to a node with no outgoing edge; back edges dropped. */
-export function assignLayers(ids: readonly string[], edges: readonly { from: string; to: string }[]): { height: Map<string, number>; kept: boolean[] } {
+export function assignLayers(
+  ids: readonly string[],
+  edges: readonly { from: string; to: string }[],
+): { height: Map<string, number>; kept: boolean[] } {
   const out = new Map<string, { to: string; i: number }[]>(ids.map((id) => [id, []]));
   edges.forEach((e, i) => {
     if (out.has(e.from) && out.has(e.to) && e.from !== e.to) out.get(e.from)!.push({ to: e.to, i });
@@ -124,7 +127,11 @@ export function countCrossings(pairs: readonly [number, number][]): number {
   return c;
 }
 
-export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: readonly N[], edgesIn: readonly E[], opts: DagLayoutOptions = {}): DagLayout<N, E> {
+export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(
+  nodesIn: readonly N[],
+  edgesIn: readonly E[],
+  opts: DagLayoutOptions = {},
+): DagLayout<N, E> {
   const measure = opts.measure ?? ((s: string) => s.length * 7);
   const nodeHeight = opts.nodeHeight ?? 28;
   const rowGap = opts.rowGap ?? 14;
@@ -137,9 +144,19 @@ export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: rea
   const ids = [...byId.keys()];
   const { height, kept } = assignLayers(ids, edgesIn);
   const pointedAt = new Set(edgesIn.filter((_, i) => kept[i]).map((e) => e.to));
-  const pinned = new Set(ids.filter((id) => opts.firstColumnKind !== undefined && byId.get(id)!.kind === opts.firstColumnKind && !pointedAt.has(id)));
+  const pinned = new Set(
+    ids.filter(
+      (id) =>
+        opts.firstColumnKind !== undefined &&
+        byId.get(id)!.kind === opts.firstColumnKind &&
+        !pointedAt.has(id),
+    ),
+  );
   const offset = pinned.size > 0 && pinned.size < ids.length ? 1 : 0;
-  const maxH = Math.max(0, ...ids.filter((id) => !pinned.has(id) || offset === 0).map((id) => height.get(id)!));
+  const maxH = Math.max(
+    0,
+    ...ids.filter((id) => !pinned.has(id) || offset === 0).map((id) => height.get(id)!),
+  );
   // Column = maxH - height: roots (base images) in the last column, every edge goes rightwards.
   const layerOf = (id: string): number => (pinned.has(id) && offset ? 0 : offset + maxH - height.get(id)!);
   const layerCount = ids.length ? offset + maxH + 1 : 0;
@@ -178,7 +195,8 @@ export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: rea
     let c = 0;
     for (let l = 0; l + 1 < columns.length; l++) {
       const pairs: [number, number][] = [];
-      for (const s of columns[l]!) for (const t of right.get(s.key) ?? []) pairs.push([order.get(s.key)!, order.get(t)!]);
+      for (const s of columns[l]!)
+        for (const t of right.get(s.key) ?? []) pairs.push([order.get(s.key)!, order.get(t)!]);
       c += countCrossings(pairs);
     }
     return c;
@@ -235,7 +253,16 @@ export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: rea
     for (const s of col)
       if (s.real) {
         const p = pos.get(s.key)!;
-        nodes.push({ id: s.key, node: byId.get(s.key)!, layer: s.layer, order: order.get(s.key)!, x: p.x, y: p.y, width: p.w, height: nodeHeight });
+        nodes.push({
+          id: s.key,
+          node: byId.get(s.key)!,
+          layer: s.layer,
+          order: order.get(s.key)!,
+          x: p.x,
+          y: p.y,
+          width: p.w,
+          height: nodeHeight,
+        });
       }
   let chainIndex = 0;
   const edges: PlacedEdge<E>[] = [];
@@ -250,5 +277,13 @@ export function layoutDag<N extends DagNodeIn, E extends DagEdgeIn>(nodesIn: rea
     edges.push({ edge: e, points });
   });
   const width = layerCount ? colX[layerCount - 1]! + colWidth[layerCount - 1]! + margin : 2 * margin;
-  return { nodes, edges, width, height: innerHeight + 2 * margin, layers: layerCount, crossings: bestCrossings, dropped };
+  return {
+    nodes,
+    edges,
+    width,
+    height: innerHeight + 2 * margin,
+    layers: layerCount,
+    crossings: bestCrossings,
+    dropped,
+  };
 }

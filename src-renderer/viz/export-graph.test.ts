@@ -32,7 +32,12 @@ describe('SVG export', () => {
     expect(xmlEscape(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   });
   it('draws a path through every point', () => {
-    expect(edgePath([[0, 0], [10, 20]])).toBe('M0.0,0.0 C5.0,0.0 5.0,20.0 10.0,20.0');
+    expect(
+      edgePath([
+        [0, 0],
+        [10, 20],
+      ]),
+    ).toBe('M0.0,0.0 C5.0,0.0 5.0,20.0 10.0,20.0');
     expect(edgePath([])).toBe('');
   });
   it('builds a document with one rect and text per node, one path per edge, sized to the layout', () => {
@@ -45,7 +50,11 @@ describe('SVG export', () => {
       [{ from: 'a<b>:1', to: 'sha256:1', kind: 'tag' }],
     );
     const svg = toSvg(layout, { isDangling: (id) => id === 'sha256:2' });
-    expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(layout.width)}" height="${Math.ceil(layout.height)}"`));
+    expect(svg).toMatch(
+      new RegExp(
+        `^<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(layout.width)}" height="${Math.ceil(layout.height)}"`,
+      ),
+    );
     expect(svg.match(/<g><title>/g)).toHaveLength(3);
     expect(svg.match(/<path d="M[\d.]+,[\d.]+ C/g)).toHaveLength(1);
     expect(svg).toContain('>a&lt;b&gt;:1</text>');

@@ -3,13 +3,23 @@ import type { DagEdgeIn, DagLayout, DagNodeIn } from './dag-layout';
 
 /** A DOT double-quoted string: backslashes, quotes and line breaks escaped. */
 export function dotQuote(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r?\n|\r/g, '\\n')}"`;
 }
 
 export function toDot(nodes: readonly DagNodeIn[], edges: readonly DagEdgeIn[], name = 'images'): string {
-  const lines = [`digraph ${dotQuote(name)} {`, '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];'];
+  const lines = [
+    `digraph ${dotQuote(name)} {`,
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=11];',
+  ];
   for (const n of nodes) {
-    const style = n.kind === 'tag' ? 'shape=box, style="rounded,filled", fillcolor="#d7f0ee"' : 'shape=box, style=filled, fillcolor="#e8e8e8"';
+    const style =
+      n.kind === 'tag'
+        ? 'shape=box, style="rounded,filled", fillcolor="#d7f0ee"'
+        : 'shape=box, style=filled, fillcolor="#e8e8e8"';
     lines.push(`  ${dotQuote(n.id)} [label=${dotQuote(n.label)}, ${style}];`);
   }
   for (const e of edges) {
@@ -22,7 +32,12 @@ export function toDot(nodes: readonly DagNodeIn[], edges: readonly DagEdgeIn[], 
 
 /** Text or attribute content escaped for XML. */
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** An SVG path through the points: straight ends, smooth cubic between columns. */
@@ -59,7 +74,10 @@ export const LIGHT_SVG_THEME: SvgTheme = {
 };
 
 /** A standalone SVG document of the layout (for the SVG and PNG exports). */
-export function toSvg(layout: DagLayout, opts: { theme?: SvgTheme; isDangling?: (id: string) => boolean } = {}): string {
+export function toSvg(
+  layout: DagLayout,
+  opts: { theme?: SvgTheme; isDangling?: (id: string) => boolean } = {},
+): string {
   const t = opts.theme ?? LIGHT_SVG_THEME;
   const w = Math.ceil(layout.width);
   const h = Math.ceil(layout.height);
@@ -70,7 +88,9 @@ export function toSvg(layout: DagLayout, opts: { theme?: SvgTheme; isDangling?: 
   ];
   for (const e of layout.edges) {
     const dash = e.edge.kind === 'base' ? ' stroke-dasharray="5 3"' : '';
-    out.push(`<path d="${edgePath(e.points)}" fill="none" stroke="${t.edge}" stroke-width="1.5"${dash} marker-end="url(#arrow)"/>`);
+    out.push(
+      `<path d="${edgePath(e.points)}" fill="none" stroke="${t.edge}" stroke-width="1.5"${dash} marker-end="url(#arrow)"/>`,
+    );
   }
   for (const n of layout.nodes) {
     const dangling = opts.isDangling?.(n.id) ?? false;

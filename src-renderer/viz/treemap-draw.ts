@@ -66,12 +66,19 @@ export function drawTreemap(ctx: CanvasRenderingContext2D, root: TreemapRect, o:
   }
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, n: TreemapRect, w: number, h: number, o: DrawOptions): void {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  n: TreemapRect,
+  w: number,
+  h: number,
+  o: DrawOptions,
+): void {
   const name = n.data.dir ? `${n.data.name}/` : n.data.name;
   const bandH = n.children ? Math.min(h, o.labelHeight) : h;
   if (w < 24 || bandH < 12) return;
   const full = `${name}  ${formatBytes(n.value ?? 0)}`;
-  const text = ctx.measureText(full).width + 8 <= w ? full : ctx.measureText(name).width + 8 <= w ? name : null;
+  const text =
+    ctx.measureText(full).width + 8 <= w ? full : ctx.measureText(name).width + 8 <= w ? name : null;
   if (!text) return;
   ctx.fillStyle = o.text;
   ctx.fillText(text, n.x0 + 4, n.children || h < 28 ? n.y0 + bandH / 2 : n.y0 + 10);

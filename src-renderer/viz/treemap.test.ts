@@ -1,13 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, formatBytes, hitTest, layoutTreemap, ownBytes, pathTo, topLevelOf, unloadedDirs, withChildren, type SizeNode } from './treemap';
+import {
+  breadcrumbs,
+  formatBytes,
+  hitTest,
+  layoutTreemap,
+  ownBytes,
+  pathTo,
+  topLevelOf,
+  unloadedDirs,
+  withChildren,
+  type SizeNode,
+} from './treemap';
 import { CHANGE_COLOURS, colourer, shade } from './treemap-draw';
 
-const file = (path: string, size: number, change: SizeNode['change'] = 'unchanged'): SizeNode => ({ name: path.split('/').pop()!, path, key: path, size, dir: false, change });
-const dir = (path: string, size: number, children?: SizeNode[]): SizeNode => ({ name: path.split('/').pop()!, path, key: path, size, dir: true, change: 'unchanged', children });
+const file = (path: string, size: number, change: SizeNode['change'] = 'unchanged'): SizeNode => ({
+  name: path.split('/').pop()!,
+  path,
+  key: path,
+  size,
+  dir: false,
+  change,
+});
+const dir = (path: string, size: number, children?: SizeNode[]): SizeNode => ({
+  name: path.split('/').pop()!,
+  path,
+  key: path,
+  size,
+  dir: true,
+  change: 'unchanged',
+  children,
+});
 
 // bin: 600 (loaded: 400 + 200), usr: 300 (not loaded), etc/hosts: 100.
 const tree = (): SizeNode =>
-  dir('', 1000, [dir('bin', 600, [file('bin/sh', 400, 'added'), file('bin/ls', 200, 'modified')]), dir('usr', 300), dir('etc', 100, [file('etc/hosts', 100)])]);
+  dir('', 1000, [
+    dir('bin', 600, [file('bin/sh', 400, 'added'), file('bin/ls', 200, 'modified')]),
+    dir('usr', 300),
+    dir('etc', 100, [file('etc/hosts', 100)]),
+  ]);
 const area = (n: { x0: number; x1: number; y0: number; y1: number }) => (n.x1 - n.x0) * (n.y1 - n.y0);
 
 describe('layoutTreemap', () => {
@@ -27,7 +57,10 @@ describe('layoutTreemap', () => {
     const after = layoutTreemap(loaded, { width: 200, height: 100, padding: 0 });
     const usr = (r: typeof before) => r.children!.find((c) => c.data.path === 'usr')!;
     expect(area(usr(after))).toBeCloseTo(area(usr(before)), 6);
-    expect(usr(after).children!.map((c) => area(c) / area(usr(after)))).toEqual([expect.closeTo(250 / 300, 6), expect.closeTo(50 / 300, 6)]);
+    expect(usr(after).children!.map((c) => area(c) / area(usr(after)))).toEqual([
+      expect.closeTo(250 / 300, 6),
+      expect.closeTo(50 / 300, 6),
+    ]);
   });
 
   it('counts bytes a directory holds beyond its listed children', () => {
@@ -81,7 +114,10 @@ describe('hitTest', () => {
 
 describe('tree helpers', () => {
   it('builds breadcrumbs down to a focus, falling back to the root', () => {
-    expect(breadcrumbs(tree(), 'bin')).toEqual([{ name: '/', path: '' }, { name: 'bin', path: 'bin' }]);
+    expect(breadcrumbs(tree(), 'bin')).toEqual([
+      { name: '/', path: '' },
+      { name: 'bin', path: 'bin' },
+    ]);
     expect(breadcrumbs(tree(), '')).toEqual([{ name: '/', path: '' }]);
     expect(breadcrumbs(tree(), 'nope/x')).toEqual([{ name: '/', path: '' }]);
     expect(pathTo(tree(), 'bin/sh')!.map((n) => n.path)).toEqual(['', 'bin', 'bin/sh']);

@@ -105,7 +105,9 @@ export function withChildren(root: SizeNode, path: string, children: SizeNode[])
   if (!root.children) return root;
   return {
     ...root,
-    children: root.children.map((c) => (c.path === path || path.startsWith(c.path + '/') ? withChildren(c, path, children) : c)),
+    children: root.children.map((c) =>
+      c.path === path || path.startsWith(c.path + '/') ? withChildren(c, path, children) : c,
+    ),
   };
 }
 

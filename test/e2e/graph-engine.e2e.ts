@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 const node = (id: string) => `[data-node="${id}"]`;
 const edge = (from: string, to: string) => `[data-edge="${from}->${to}"]`;
 
-test('the Graph tab draws tags -> image -> the base image it is built on, and exports DOT', async ({ app, testbed }) => {
+test('the Graph tab draws tags -> image -> the base image it is built on, and exports DOT', async ({
+  app,
+  testbed,
+}) => {
   const { base, layers, layersLatest, ids } = testbed.images;
   const layersId = ids[layers]!;
   const baseId = ids[base]!;
@@ -47,19 +50,28 @@ test('the Graph tab draws tags -> image -> the base image it is built on, and ex
   await app.keyboard.press('Enter');
   await expect(svg.locator(node(layersId))).toHaveAttribute('aria-pressed', 'true');
 
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'DOT' }).click()]);
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'DOT' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('strata-graph.dot');
   const dot = await readFile((await download.path())!, 'utf8');
   expect(dot).toContain(`"${layers}" -> "${layersId}";`);
   expect(dot).toContain(`"${layersLatest}" -> "${layersId}";`);
   expect(dot).toContain(`"${layersId}" -> "${baseId}" [label="built on"`);
 
-  const [svgDownload] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'SVG' }).click()]);
+  const [svgDownload] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'SVG' }).click(),
+  ]);
   const svgText = await readFile((await svgDownload.path())!, 'utf8');
   expect(svgText.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(svgText).toContain(`>${layers}</text>`);
 
-  const [pngDownload] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'PNG' }).click()]);
+  const [pngDownload] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'PNG' }).click(),
+  ]);
   const png = await readFile((await pngDownload.path())!);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.length).toBeGreaterThan(2000);

@@ -46,13 +46,15 @@ test('the treemap of an analyzed image: sizes, hover tooltip, zoom in and out', 
   await expect(tip).toBeVisible();
   await expect(tip).toContainText('% of the image');
   await expect(tip.locator('.tm-tip-path')).toHaveText(/^\/\S+/);
+  await analysis.scrollIntoViewIfNeeded();
+  await canvas.hover({ position: { x: box.width * 0.3, y: box.height * 0.5 } });
+  await app.screenshot({ path: resolve(__dirname, '../../test-results/ui-treemap.png') });
 
   // Zoom into bin/ (lazily loaded), then back out with the breadcrumbs.
   await largest.getByRole('button', { name: 'bin/' }).click();
   await expect(treemap).toHaveAttribute('data-focus', 'bin');
   await expect(treemap.getByTestId('treemap-crumb')).toHaveText(['/', 'bin']);
   await expect(largest.locator('li')).not.toHaveCount(0);
-  await app.screenshot({ path: resolve(__dirname, '../../test-results/ui-treemap.png') });
   await treemap.getByTestId('treemap-crumb').first().click();
   await expect(treemap).toHaveAttribute('data-focus', '');
 

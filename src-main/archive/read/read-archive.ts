@@ -48,8 +48,10 @@ export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Cap on the bytes any one layer (or the whole compressed archive) may inflate to. Default 64 GiB. */
   maxInflatedBytes?: number;
-  /** Entries per layer above which the layer is refused. Default 10 million. */
+  /** Entries per layer, and over the whole archive, above which it is refused. Default 3 million. */
   maxEntriesPerLayer?: number;
+  /** Layer entries merged over all its images (an image per entry of a shared layer counts again). Default 20 million. */
+  maxMergeEntries?: number;
 }
 
 export interface ArchiveRead {
@@ -64,6 +66,22 @@ export interface ArchiveRead {
 }
 
 export const DEFAULT_MAX_INFLATED = 64 * 1024 ** 3;
+/**
+ * Entries kept over the whole archive (each costs ~0.5 KB until the merge): 3 million is far
+ * beyond real images (a full Debian is ~7,000 files) and stays well under the worker's heap.
+ */
+export const DEFAULT_MAX_ENTRIES = 3_000_000;
+
+/** Counts entries across every layer of one read, failing with TOO_LARGE past the limit. */
+function entryBudget(file: string, limit: number): (n: number) => void {
+  let total = 0;
+  return (n) => {
+    total += n;
+    if (total > limit) {
+      throw new ArchiveError(file, `more than ${limit} entries in its layers: refusing to index it (raise the limit to force)`, 'TOO_LARGE');
+    }
+  };
+}
 
 /**
  * Reading a compressed archive in one pass, small members that are not layers are kept until
@@ -148,6 +166,7 @@ async function readUncompressed(
   opts: ReadOptions,
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+  const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
   const offsets = new Map<string, number>();
   const members = new Map<string, ArchiveMember>();
   opts.onProgress?.({ phase: 'index', bytesDone: 0, bytesTotal: size });
@@ -157,7 +176,8 @@ async function readUncompressed(
     size,
     (e, meta) => {
       if (meta.hostilePath) return;
-      members.set(e.path, { name: e.path, kind: memberKind(e), size: e.size, linkname: e.linkname });
+      // A sparse member's stored bytes are what lie in the archive (its size is the expanded one).
+      members.set(e.path, { name: e.path, kind: memberKind(e), size: meta.sparse ? meta.storedSize : e.size, linkname: e.linkname });
       offsets.set(e.path, e.dataOffset);
     },
     { label: file, ...(opts.signal ? { signal: opts.signal } : {}) },
@@ -195,7 +215,7 @@ async function readUncompressed(
       await walkTarAt(fh, start, m.size, (e) => void entries.push(e), {
         label: `${file}: ${blob}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
-        ...(opts.maxEntriesPerLayer ? { maxEntries: opts.maxEntriesPerLayer } : {}),
+        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
       });
       scan = {
         blobPath: blob,
@@ -212,7 +232,7 @@ async function readUncompressed(
         blobBytes: m.size,
         verify: !!opts.verify,
         maxInflatedBytes: maxInflated,
-        ...(opts.maxEntriesPerLayer ? { maxEntries: opts.maxEntriesPerLayer } : {}),
+        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
       });
       if (m.size > 0) {
         const stream = createReadStream(path, { start, end: start + m.size - 1, highWaterMark: 256 * 1024 });
@@ -227,6 +247,7 @@ async function readUncompressed(
       }
       scan = await scanner.finish();
     }
+    budget(scan.entries.length);
     layers.set(blob, scan);
     done += m.size;
     opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
@@ -327,6 +348,7 @@ async function readStreamed(
   opts: ReadOptions & { bytesTotal?: number; bytesDone?: () => number },
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+  const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
   const members = new Map<string, ArchiveMember>();
   const small = new Map<string, Buffer>();
   const scanners = new Map<string, LayerScanner>();
@@ -353,7 +375,7 @@ async function readStreamed(
             blobBytes: e.size,
             verify: !!opts.verify,
             maxInflatedBytes: maxInflated,
-            ...(opts.maxEntriesPerLayer ? { maxEntries: opts.maxEntriesPerLayer } : {}),
+            maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
           });
           scanners.set(e.path, scanner);
           decided = 'layer';
@@ -431,7 +453,9 @@ async function readStreamed(
       const scanner = scanners.get(target.name);
       if (!scanner)
         throw new ArchiveError(file, `${target.name} is not a layer (neither tar nor compressed tar)`);
-      layers.set(target.name, await scanner.finish());
+      const scan = await scanner.finish();
+      budget(scan.entries.length);
+      layers.set(target.name, scan);
     }
   }
   for (const [name, scanner] of scanners) if (!layers.has(name)) scanner.abandon();

@@ -64,9 +64,10 @@ function ArchiveBody({ archive }: { archive: ArchiveState }): React.JSX.Element 
             <strong>Drop an image archive anywhere on this window</strong>, or use “Open archive…”.
           </p>
           <p className="muted">
-            Files from <code>docker save</code>, <code>podman save</code> or <code>skopeo copy</code> (docker-archive or
-            oci-archive): <code>.tar</code>, <code>.tar.gz</code>, <code>.tgz</code>, <code>.tar.xz</code>,{' '}
-            <code>.tar.bz2</code>, <code>.tar.zst</code>. No engine needed: the file is read here, never loaded.
+            Files from <code>docker save</code>, <code>podman save</code> or <code>skopeo copy</code>{' '}
+            (docker-archive or oci-archive): <code>.tar</code>, <code>.tar.gz</code>, <code>.tgz</code>,{' '}
+            <code>.tar.xz</code>, <code>.tar.bz2</code>, <code>.tar.zst</code>. No engine needed: the file is
+            read here, never loaded.
           </p>
         </div>
       );
@@ -82,7 +83,8 @@ function ArchiveBody({ archive }: { archive: ArchiveState }): React.JSX.Element 
               <span className="muted">
                 {' '}
                 — {p.phase}
-                {p.current ? ` · ${p.current}` : ''} · {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)}
+                {p.current ? ` · ${p.current}` : ''} · {formatBytes(p.bytesDone)} of{' '}
+                {formatBytes(p.bytesTotal)}
               </span>
             )}
           </p>
@@ -94,7 +96,10 @@ function ArchiveBody({ archive }: { archive: ArchiveState }): React.JSX.Element 
             aria-valuemax={100}
             aria-valuenow={pct === null ? undefined : Math.round(pct)}
           >
-            <div className={`progress-fill${pct === null ? ' indeterminate' : ''}`} style={{ width: `${pct ?? 30}%` }} />
+            <div
+              className={`progress-fill${pct === null ? ' indeterminate' : ''}`}
+              style={{ width: `${pct ?? 30}%` }}
+            />
           </div>
           <button type="button" onClick={() => void cancel()} disabled={archive.status === 'cancelling'}>
             Cancel
@@ -115,7 +120,11 @@ function ArchiveBody({ archive }: { archive: ArchiveState }): React.JSX.Element 
   }
 }
 
-function ArchiveError({ archive }: { archive: Extract<ArchiveState, { status: 'error' }> }): React.JSX.Element {
+function ArchiveError({
+  archive,
+}: {
+  archive: Extract<ArchiveState, { status: 'error' }>;
+}): React.JSX.Element {
   const details = archive.details as { reason?: string; kind?: string } | undefined;
   const reason = details?.reason ?? archive.message;
   return (
@@ -126,14 +135,20 @@ function ArchiveError({ archive }: { archive: Extract<ArchiveState, { status: 'e
       <p data-testid="archive-error-reason">{reason.charAt(0).toUpperCase() + reason.slice(1)}.</p>
       {details?.kind === 'NOT_AN_IMAGE' && (
         <p className="muted">
-          An image archive has a <code>manifest.json</code> (docker save) or an <code>index.json</code> (OCI) beside its
-          layers. A plain filesystem tar such as <code>docker export</code> writes has neither: it is one flattened
-          filesystem, with no layers or history.
+          An image archive has a <code>manifest.json</code> (docker save) or an <code>index.json</code> (OCI)
+          beside its layers. A plain filesystem tar such as <code>docker export</code> writes has neither: it
+          is one flattened filesystem, with no layers or history.
         </p>
       )}
       <details>
         <summary>Details</summary>
-        <pre className="mono">{JSON.stringify({ code: archive.code, message: archive.message, path: archive.path, details: archive.details }, null, 2)}</pre>
+        <pre className="mono">
+          {JSON.stringify(
+            { code: archive.code, message: archive.message, path: archive.path, details: archive.details },
+            null,
+            2,
+          )}
+        </pre>
       </details>
     </div>
   );

@@ -25,9 +25,7 @@ export function ConfigHistory({ image }: { image: ImageAnalysis }): React.JSX.El
         <dt>Volumes</dt>
         <dd className="mono">{c.volumes.join(', ') || '—'}</dd>
         <dt>Env</dt>
-        <dd className="mono">
-          {c.env.length === 0 ? '—' : c.env.map((e) => <div key={e}>{e}</div>)}
-        </dd>
+        <dd className="mono">{c.env.length === 0 ? '—' : c.env.map((e) => <div key={e}>{e}</div>)}</dd>
         <dt>Labels</dt>
         <dd className="mono">
           {labels.length === 0
@@ -50,7 +48,8 @@ export function ConfigHistory({ image }: { image: ImageAnalysis }): React.JSX.El
         {image.layers.map((l) => (
           <li key={l.index}>
             <div>
-              <span className={`role-badge role-${l.role}`}>{l.role}</span> <span className="muted">#{l.index}</span>{' '}
+              <span className={`role-badge role-${l.role}`}>{l.role}</span>{' '}
+              <span className="muted">#{l.index}</span>{' '}
               <code title={l.command}>{shortenCommand(l.command, 140)}</code>{' '}
               <span className="muted">
                 {formatBytes(l.sizeBytes)} · {formatCreated(l.created)}

@@ -13,10 +13,11 @@ export function EfficiencyPanel({ image }: { image: ImageAnalysis }): React.JSX.
   return (
     <div className="efficiency-panel">
       <p className="learn">
-        Efficiency is <strong>{formatPercent(image.efficiency)}</strong>: every copy of a file in a lower layer that a
-        later layer replaces or deletes still ships inside the image. {formatBytes(image.wastedBytes)} are stored more
-        than once ({formatPercent(image.wastedUserPercent)} of the user size); {formatBytes(image.reclaimableBytes)} could
-        be saved by not writing files that a later step removes.
+        Efficiency is <strong>{formatPercent(image.efficiency)}</strong>: every copy of a file in a lower
+        layer that a later layer replaces or deletes still ships inside the image.{' '}
+        {formatBytes(image.wastedBytes)} are stored more than once ({formatPercent(image.wastedUserPercent)}{' '}
+        of the user size); {formatBytes(image.reclaimableBytes)} could be saved by not writing files that a
+        later step removes.
       </p>
       <h3>Files in several layers ({image.inefficientFiles.length})</h3>
       {image.inefficientFiles.length === 0 ? (

@@ -17,7 +17,8 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'config', label: 'Config & history' },
 ];
 
-const imageLabel = (img: ImageAnalysis): string => img.repoTags[0] ?? `<untagged> ${img.id.replace(/^sha256:/, '').slice(0, 12)}`;
+const imageLabel = (img: ImageAnalysis): string =>
+  img.repoTags[0] ?? `<untagged> ${img.id.replace(/^sha256:/, '').slice(0, 12)}`;
 
 export function ImageDetail(): React.JSX.Element | null {
   const archive = useStore((s) => s.archive);
@@ -55,7 +56,8 @@ export function ImageDetail(): React.JSX.Element | null {
                   </button>
                 ))}
                 <span className="muted tab-context">
-                  layer #{selectedLayer}: {image.layers[selectedLayer]?.command.slice(0, 60) || '(no command)'}
+                  layer #{selectedLayer}:{' '}
+                  {image.layers[selectedLayer]?.command.slice(0, 60) || '(no command)'}
                 </span>
               </div>
               <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
@@ -77,7 +79,15 @@ export function ImageDetail(): React.JSX.Element | null {
 }
 
 /** Several images in one archive: pick one by tag. Several platforms: reopen with another. */
-function ArchivePickers({ analysis, path, name }: { analysis: ArchiveAnalysis; path: string; name: string }): React.JSX.Element | null {
+function ArchivePickers({
+  analysis,
+  path,
+  name,
+}: {
+  analysis: ArchiveAnalysis;
+  path: string;
+  name: string;
+}): React.JSX.Element | null {
   const imageId = useStore((s) => s.selectedImageId);
   const platform = useStore((s) => s.archivePlatform);
   const selectImage = useStore((s) => s.selectImage);
@@ -86,7 +96,11 @@ function ArchivePickers({ analysis, path, name }: { analysis: ArchiveAnalysis; p
   return (
     <div className="pickers">
       {analysis.images.length > 1 && (
-        <div className="image-picker" role="radiogroup" aria-label={`Images in this archive (${analysis.images.length})`}>
+        <div
+          className="image-picker"
+          role="radiogroup"
+          aria-label={`Images in this archive (${analysis.images.length})`}
+        >
           <span className="muted">{analysis.images.length} images:</span>
           {analysis.images.map((img) => (
             <button
@@ -110,7 +124,13 @@ function ArchivePickers({ analysis, path, name }: { analysis: ArchiveAnalysis; p
           {analysis.platforms.map((p) => {
             const current = platform === p || (!platform && analysis.images[0]?.platform === p);
             return (
-              <button key={p} type="button" role="radio" aria-checked={current} onClick={() => void openArchive(path, name, p)}>
+              <button
+                key={p}
+                type="button"
+                role="radio"
+                aria-checked={current}
+                onClick={() => void openArchive(path, name, p)}
+              >
                 {p}
               </button>
             );
@@ -123,13 +143,48 @@ function ArchivePickers({ analysis, path, name }: { analysis: ArchiveAnalysis; p
 
 function SummaryStrip({ image }: { image: ImageAnalysis }): React.JSX.Element {
   const items: { label: string; value: string; testId: string; help: string }[] = [
-    { label: 'Layers', value: String(image.layers.length), testId: 'layer-count', help: 'Filesystem layers (steps like ENV or CMD add none)' },
-    { label: 'Image size', value: formatBytes(image.sizeBytes), testId: 'image-size', help: 'All layers’ file bytes' },
-    { label: 'User size', value: formatBytes(image.userSizeBytes), testId: 'user-size', help: 'Bytes of the layers above the first (what the build added)' },
-    { label: 'Efficiency', value: formatPercent(image.efficiency), testId: 'efficiency', help: 'dive’s score: 100 % when no file is stored twice or deleted later' },
-    { label: 'Wasted', value: formatBytes(image.wastedBytes), testId: 'wasted-bytes', help: 'Bytes of files stored more than once across layers' },
-    { label: 'Reclaimable', value: formatBytes(image.reclaimableBytes), testId: 'reclaimable-bytes', help: 'Bytes that ship but no container can see (overwritten or deleted later)' },
-    { label: 'Files', value: image.files.toLocaleString(), testId: 'file-count', help: 'Files in the final filesystem' },
+    {
+      label: 'Layers',
+      value: String(image.layers.length),
+      testId: 'layer-count',
+      help: 'Filesystem layers (steps like ENV or CMD add none)',
+    },
+    {
+      label: 'Image size',
+      value: formatBytes(image.sizeBytes),
+      testId: 'image-size',
+      help: 'All layers’ file bytes',
+    },
+    {
+      label: 'User size',
+      value: formatBytes(image.userSizeBytes),
+      testId: 'user-size',
+      help: 'Bytes of the layers above the first (what the build added)',
+    },
+    {
+      label: 'Efficiency',
+      value: formatPercent(image.efficiency),
+      testId: 'efficiency',
+      help: 'dive’s score: 100 % when no file is stored twice or deleted later',
+    },
+    {
+      label: 'Wasted',
+      value: formatBytes(image.wastedBytes),
+      testId: 'wasted-bytes',
+      help: 'Bytes of files stored more than once across layers',
+    },
+    {
+      label: 'Reclaimable',
+      value: formatBytes(image.reclaimableBytes),
+      testId: 'reclaimable-bytes',
+      help: 'Bytes that ship but no container can see (overwritten or deleted later)',
+    },
+    {
+      label: 'Files',
+      value: image.files.toLocaleString(),
+      testId: 'file-count',
+      help: 'Files in the final filesystem',
+    },
   ];
   return (
     <div className="summary-strip">

@@ -8,7 +8,10 @@ export function openArchiveFile(file: File): void {
   const { openArchive, reportArchiveError } = useStore.getState();
   const path = pathForFile(file);
   if (!path) {
-    reportArchiveError(file.name, `The window could not get the path of “${file.name}” (is it a local file?).`);
+    reportArchiveError(
+      file.name,
+      `The window could not get the path of “${file.name}” (is it a local file?).`,
+    );
     return;
   }
   void openArchive(path, file.name);

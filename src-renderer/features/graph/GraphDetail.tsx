@@ -2,13 +2,20 @@
 import { useStore } from '../../store';
 import { formatBytes } from '../../viz/treemap';
 import type { ImageGraph } from '../../../src-shared/images-dto';
-import { LayerSizeBars, SharedUniqueBar } from '../sizes/SizeBars';
-import { Treemap } from '../sizes/Treemap';
+import { SharedUniqueBar } from '../sizes/SizeBars';
 import { chainToBase, imageOf, tagsOf } from './graph-model';
 
 const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
-export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: string; source: 'engine' | 'archive' }): React.JSX.Element {
+export function GraphDetail({
+  graph,
+  id,
+  source,
+}: {
+  graph: ImageGraph;
+  id: string;
+  source: 'engine' | 'archive';
+}): React.JSX.Element {
   const images = useStore((s) => s.images);
   const select = useStore((s) => s.selectGraphNode);
   const analyze = useStore((s) => s.analyzeGraphImage);
@@ -28,7 +35,9 @@ export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: stri
           ×
         </button>
       </header>
-      {node?.kind === 'tag' && <p className="muted">A tag is a movable name. This one names the image below.</p>}
+      {node?.kind === 'tag' && (
+        <p className="muted">A tag is a movable name. This one names the image below.</p>
+      )}
       {imageId && (
         <dl>
           <dt>Image ID</dt>
@@ -36,7 +45,17 @@ export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: stri
             {short(imageId)}
           </dd>
           <dt>Tags</dt>
-          <dd>{tags.length ? tags.map((t) => <span key={t} className="tag">{t}</span>) : <span className="tag tag-none">none: dangling</span>}</dd>
+          <dd>
+            {tags.length ? (
+              tags.map((t) => (
+                <span key={t} className="tag">
+                  {t}
+                </span>
+              ))
+            ) : (
+              <span className="tag tag-none">none: dangling</span>
+            )}
+          </dd>
           {summary && (
             <>
               <dt>Created</dt>
@@ -50,7 +69,7 @@ export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: stri
       {summary && <SharedUniqueBar image={summary} />}
       {chain.length > 0 && (
         <>
-          <h4>Built on, down to the base</h4>
+          <h4>This image, then what it is built on</h4>
           <ol className="graph-chain" data-testid="graph-chain">
             {chain.map((c, i) => (
               <li key={c}>
@@ -65,7 +84,11 @@ export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: stri
         </>
       )}
       {imageId && source === 'engine' && (
-        <button type="button" className="primary" onClick={() => void analyze(imageId)}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void analyze(node?.kind === 'tag' ? node.id : imageId)}
+        >
           Analyze layers
         </button>
       )}
@@ -74,41 +97,6 @@ export function GraphDetail({ graph, id, source }: { graph: ImageGraph; id: stri
           Select in the archive view
         </button>
       )}
-      {source === 'engine' && <AnalysisPanel />}
     </aside>
-  );
-}
-
-/** What Analyze found: the layers' sizes and the final filesystem as a treemap. */
-function AnalysisPanel(): React.JSX.Element | null {
-  const a = useStore((s) => s.graphAnalysis);
-  const cancel = useStore((s) => s.cancelGraphAnalysis);
-  if (!a) return null;
-  if (a.status === 'running')
-    return (
-      <p className="muted" role="status">
-        Analyzing {short(a.ref)}…{' '}
-        <button type="button" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      </p>
-    );
-  if (a.status === 'error' || !a.analysis || !a.sessionId)
-    return (
-      <p className="error" role="alert">
-        {a.message ?? 'Analysis failed'}
-      </p>
-    );
-  const img = a.analysis.images[0];
-  if (!img) return <p className="muted">The image has no analyzable content.</p>;
-  return (
-    <section className="graph-analysis" aria-label="Analysis" data-testid="graph-analysis">
-      <h4>
-        {img.layers.length} layers · {formatBytes(img.sizeBytes)} · efficiency {(img.efficiency * 100).toFixed(1)}%
-      </h4>
-      <LayerSizeBars layers={img.layers} />
-      <h4>Files of the final image</h4>
-      <Treemap sessionId={a.sessionId} imageId={img.id} layer={Math.max(0, img.layers.length - 1)} view="merged" />
-    </section>
   );
 }

@@ -9,20 +9,32 @@ import { layoutDag, type DagLayout, type PlacedNode } from '../../viz/dag-layout
 import { edgePath, toDot, toSvg } from '../../viz/export-graph';
 import type { GraphNode } from '../../../src-shared/images-dto';
 import { downloadBlob, downloadText, measureLabel, svgToPng } from './download';
+import { AnalysisPanel } from './GraphAnalysis';
 import { GraphDetail } from './GraphDetail';
 import { danglingImages, graphFromAnalysis, pathDown } from './graph-model';
 import './graph.css';
 
 const edgeKey = (from: string, to: string): string => `${from}->${to}`;
 
-/** The node to move to from `cur` with an arrow key: along the column, or to the nearest in the next one. */
+/**
+ * The node an arrow key moves to: Right follows the node's arrow (tag -> image -> base), Left goes
+ * back to one pointing at it, Up/Down move along the column; else the nearest in the next column.
+ */
 function neighbour(layout: DagLayout, cur: PlacedNode, key: string): PlacedNode | undefined {
+  const byId = (id: string | undefined) => layout.nodes.find((n) => n.id === id);
   const col = (l: number) => layout.nodes.filter((n) => n.layer === l).sort((a, b) => a.order - b.order);
   if (key === 'ArrowUp' || key === 'ArrowDown') {
     const c = col(cur.layer);
     return c[c.indexOf(cur) + (key === 'ArrowUp' ? -1 : 1)];
   }
-  for (let l = cur.layer + (key === 'ArrowLeft' ? -1 : 1); l >= 0 && l < layout.layers; l += key === 'ArrowLeft' ? -1 : 1) {
+  const right = key === 'ArrowRight';
+  const linked = byId(
+    layout.edges.find((e) => (right ? e.edge.from === cur.id : e.edge.to === cur.id))?.edge[
+      right ? 'to' : 'from'
+    ],
+  );
+  if (linked) return linked;
+  for (let l = cur.layer + (right ? 1 : -1); l >= 0 && l < layout.layers; l += right ? 1 : -1) {
     const c = col(l);
     if (c.length) return c.reduce((best, n) => (Math.abs(n.y - cur.y) < Math.abs(best.y - cur.y) ? n : best));
   }
@@ -46,10 +58,25 @@ export function GraphView(): React.JSX.Element {
     void refresh();
   }, [refresh]);
 
-  const archiveGraph = useMemo(() => (archive.status === 'ready' ? graphFromAnalysis(archive.analysis) : null), [archive]);
+  const archiveGraph = useMemo(
+    () => (archive.status === 'ready' ? graphFromAnalysis(archive.analysis) : null),
+    [archive],
+  );
   const source = mode === 'archive' && archiveGraph ? 'archive' : 'engine';
   const graph = source === 'archive' ? archiveGraph : engineGraph;
-  const layout = useMemo(() => (graph ? layoutDag(graph.nodes, graph.edges, { measure: (s) => measureLabel(s) }) : null), [graph]);
+  const layout = useMemo(
+    () =>
+      graph
+        ? layoutDag(graph.nodes, graph.edges, {
+            measure: (s) => measureLabel(s),
+            firstColumnKind: 'tag',
+            nodeHeight: 30,
+            rowGap: 16,
+            columnGap: 80,
+          })
+        : null,
+    [graph],
+  );
   const dangling = useMemo(() => (graph ? danglingImages(graph) : new Set<string>()), [graph]);
 
   const highlight = useCallback(
@@ -72,7 +99,8 @@ export function GraphView(): React.JSX.Element {
     [graph],
   );
 
-  const nodeAt = (target: EventTarget | null): string | null => (target instanceof Element ? (target.closest('[data-node]')?.getAttribute('data-node') ?? null) : null);
+  const nodeAt = (target: EventTarget | null): string | null =>
+    target instanceof Element ? (target.closest('[data-node]')?.getAttribute('data-node') ?? null) : null;
 
   const onKeyDown = (e: React.KeyboardEvent<SVGSVGElement>): void => {
     const id = nodeAt(e.target);
@@ -83,7 +111,11 @@ export function GraphView(): React.JSX.Element {
       return;
     }
     if (!e.key.startsWith('Arrow')) return;
-    const next = neighbour(layout, layout.nodes.find((n) => n.id === id)!, e.key);
+    const next = neighbour(
+      layout,
+      layout.nodes.find((n) => n.id === id)!,
+      e.key,
+    );
     if (next) {
       e.preventDefault();
       svgRef.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(next.id)}"]`)?.focus();
@@ -107,7 +139,12 @@ export function GraphView(): React.JSX.Element {
       <div className="toolbar">
         <h2>Tag graph</h2>
         <span className="graph-modes" role="radiogroup" aria-label="Which images">
-          <button type="button" role="radio" aria-checked={source === 'engine'} onClick={() => setMode('engine')}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={source === 'engine'}
+            onClick={() => setMode('engine')}
+          >
             Engine
           </button>
           <button
@@ -115,7 +152,11 @@ export function GraphView(): React.JSX.Element {
             role="radio"
             aria-checked={source === 'archive'}
             disabled={!archiveGraph}
-            title={archiveGraph ? `Images of ${archive.status === 'ready' ? archive.name : ''}` : 'Open an archive first'}
+            title={
+              archiveGraph
+                ? `Images of ${archive.status === 'ready' ? archive.name : ''}`
+                : 'Open an archive first'
+            }
             onClick={() => setMode('archive')}
           >
             Opened archive
@@ -164,7 +205,15 @@ export function GraphView(): React.JSX.Element {
               onClick={(e) => select(nodeAt(e.target))}
             >
               <defs>
-                <marker id="graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <marker
+                  id="graph-arrow"
+                  viewBox="0 0 10 10"
+                  refX="10"
+                  refY="5"
+                  markerWidth="7"
+                  markerHeight="7"
+                  orient="auto-start-reverse"
+                >
                   <path d="M0,0L10,5L0,10z" className="graph-arrow" />
                 </marker>
               </defs>
@@ -178,20 +227,35 @@ export function GraphView(): React.JSX.Element {
                 />
               ))}
               {layout.nodes.map((n) => (
-                <NodeMark key={n.id} n={n as PlacedNode<GraphNode>} dangling={dangling.has(n.id)} selected={n.id === selected} />
+                <NodeMark
+                  key={n.id}
+                  n={n as PlacedNode<GraphNode>}
+                  dangling={dangling.has(n.id)}
+                  selected={n.id === selected}
+                />
               ))}
             </svg>
           )}
         </div>
         {graph && selected && <GraphDetail graph={graph} id={selected} source={source} />}
       </div>
+      {source === 'engine' && <AnalysisPanel />}
     </section>
   );
 }
 
-function NodeMark({ n, dangling, selected }: { n: PlacedNode<GraphNode>; dangling: boolean; selected: boolean }): React.JSX.Element {
+function NodeMark({
+  n,
+  dangling,
+  selected,
+}: {
+  n: PlacedNode<GraphNode>;
+  dangling: boolean;
+  selected: boolean;
+}): React.JSX.Element {
   const kind = n.node.kind;
-  const name = kind === 'tag' ? `tag ${n.node.label}` : `image ${n.node.label}${dangling ? ', dangling (no tag)' : ''}`;
+  const name =
+    kind === 'tag' ? `tag ${n.node.label}` : `image ${n.node.label}${dangling ? ', dangling (no tag)' : ''}`;
   return (
     <g
       data-node={n.id}
@@ -217,9 +281,10 @@ function NodeMark({ n, dangling, selected }: { n: PlacedNode<GraphNode>; danglin
 function Legend(): React.JSX.Element {
   return (
     <p className="graph-legend">
-      <span className="legend-tag">repo:tag</span> names an <span className="legend-image">image ID</span>; a dashed arrow means{' '}
-      <em>built on</em> (its layers start with the other image's). <span className="legend-dangling">dangling</span> = an image no tag names.
-      Hover a node to trace it down to its base.
+      <span className="legend-tag">repo:tag</span> names an <span className="legend-image">image ID</span>; a
+      dashed arrow means <em>built on</em> (its layers start with the other image's).{' '}
+      <span className="legend-dangling">dangling</span> = an image no tag names. Hover a node to trace it down
+      to its base.
     </p>
   );
 }

@@ -13,7 +13,8 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const downloadText = (text: string, filename: string, type: string): void => downloadBlob(new Blob([text], { type }), filename);
+export const downloadText = (text: string, filename: string, type: string): void =>
+  downloadBlob(new Blob([text], { type }), filename);
 
 /** Rasterise an SVG document (CSP allows blob: images) at `scale` and hand back a PNG blob. */
 export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
@@ -30,7 +31,9 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     if (!ctx) throw new Error('no 2D canvas');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

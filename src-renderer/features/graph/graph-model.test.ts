@@ -38,7 +38,16 @@ describe('graph model', () => {
     expect([...danglingImages(g)].sort()).toEqual(['C', 'D']);
   });
   it('survives a cycle', () => {
-    const cyc: ImageGraph = { nodes: [{ id: 'a', kind: 'image', label: 'a' }, { id: 'b', kind: 'image', label: 'b' }], edges: [{ from: 'a', to: 'b', kind: 'base' }, { from: 'b', to: 'a', kind: 'base' }] };
+    const cyc: ImageGraph = {
+      nodes: [
+        { id: 'a', kind: 'image', label: 'a' },
+        { id: 'b', kind: 'image', label: 'b' },
+      ],
+      edges: [
+        { from: 'a', to: 'b', kind: 'base' },
+        { from: 'b', to: 'a', kind: 'base' },
+      ],
+    };
     expect(chainToBase(cyc, 'a')).toEqual(['a', 'b']);
   });
 });

@@ -67,6 +67,7 @@ export function graphFromAnalysis(analysis: ArchiveAnalysis): ImageGraph {
     }
   }
   for (const img of analysis.images)
-    if (img.parentImageId && ids.has(img.parentImageId) && img.parentImageId !== img.id) g.edges.push({ from: img.id, to: img.parentImageId, kind: 'base' });
+    if (img.parentImageId && ids.has(img.parentImageId) && img.parentImageId !== img.id)
+      g.edges.push({ from: img.id, to: img.parentImageId, kind: 'base' });
   return g;
 }

@@ -24,7 +24,9 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
     if (next === null) return;
     e.preventDefault();
     onSelect(next);
-    listRef.current?.querySelector<HTMLElement>(`[data-layer-index="${next}"]`)?.scrollIntoView({ block: 'nearest' });
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-layer-index="${next}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
   };
 
   return (
@@ -67,7 +69,10 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
             </div>
             <div className="layer-meta">
               <span title="Bytes of the regular files it holds">{formatBytes(l.sizeBytes)}</span>
-              <span className="muted" title={`Stored as ${l.compression === 'none' ? 'a plain tar' : l.compression}`}>
+              <span
+                className="muted"
+                title={`Stored as ${l.compression === 'none' ? 'a plain tar' : l.compression}`}
+              >
                 stored {formatBytes(l.blobBytes)}
               </span>
               <span className="changes mono" title="files added, modified, removed">
@@ -80,7 +85,9 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
           </div>
         ))}
       </div>
-      <div className="stack-band rootfs-label">rootfs — {image.layers.length} read-only layers, bottom first</div>
+      <div className="stack-band rootfs-label">
+        rootfs — {image.layers.length} read-only layers, bottom first
+      </div>
       <div className="stack-band bootfs-band">bootfs — host kernel, not part of the image</div>
       <div className="stack-legend" aria-hidden="true">
         <span className="role-badge role-base">base</span>
@@ -94,10 +101,10 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
         </span>
       </div>
       <p className="learn">
-        A container sees one filesystem, but it is a <strong>union mount</strong>: these read-only layers are stacked,
-        each upper layer&apos;s files hiding the same paths below. Deleting a file in a later layer only writes a{' '}
-        <em>whiteout</em> marker (<code>.wh.name</code>): the bytes stay in the layer below and still ship with the
-        image.
+        A container sees one filesystem, but it is a <strong>union mount</strong>: these read-only layers are
+        stacked, each upper layer&apos;s files hiding the same paths below. Deleting a file in a later layer
+        only writes a <em>whiteout</em> marker (<code>.wh.name</code>): the bytes stay in the layer below and
+        still ship with the image.
       </p>
     </section>
   );

@@ -2,7 +2,10 @@
 import type { LayerAnalysis } from '../../../src-shared/archive-analysis';
 
 export const ROLE_TEXT: Record<LayerAnalysis['role'], { label: string; help: string }> = {
-  base: { label: 'base', help: 'from the base image this archive also holds (or the first image it was built on)' },
+  base: {
+    label: 'base',
+    help: 'from the base image this archive also holds (or the first image it was built on)',
+  },
   parent: { label: 'parent', help: 'from a parent image built on the base' },
   own: { label: 'own', help: "added by this image's own build steps" },
 };
@@ -44,7 +47,9 @@ export function changeCounts(l: LayerAnalysis): string {
 export function formatCreated(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Efficiency 0..1 as the percentage dive prints (two decimals). */

@@ -4,7 +4,8 @@ import type { LayerAnalysis } from '../../../src-shared/archive-analysis';
 import { formatBytes } from '../../viz/treemap';
 import './sizes.css';
 
-const pct = (v: number, max: number): string => `${max > 0 ? Math.max(0, Math.min(100, (v / max) * 100)) : 0}%`;
+const pct = (v: number, max: number): string =>
+  `${max > 0 ? Math.max(0, Math.min(100, (v / max) * 100)) : 0}%`;
 
 /**
  * One row per layer, bottom layer first: the bytes of its files (content) against the bytes it
@@ -13,9 +14,15 @@ const pct = (v: number, max: number): string => `${max > 0 ? Math.max(0, Math.mi
 export function LayerSizeBars({ layers }: { layers: readonly LayerAnalysis[] }): React.JSX.Element {
   const max = Math.max(1, ...layers.map((l) => Math.max(l.sizeBytes, l.blobBytes)));
   return (
-    <div className="layer-bars" role="table" aria-label="Layer sizes: content and stored bytes" data-testid="layer-size-bars">
+    <div
+      className="layer-bars"
+      role="table"
+      aria-label="Layer sizes: content and stored bytes"
+      data-testid="layer-size-bars"
+    >
       <div className="layer-bars-legend" aria-hidden="true">
-        <span className="swatch swatch-content" /> content (files) <span className="swatch swatch-stored" /> stored (blob)
+        <span className="swatch swatch-content" /> content (files) <span className="swatch swatch-stored" />{' '}
+        stored (blob)
       </div>
       {layers.map((l) => (
         <div key={l.index} className="layer-bar" role="row" title={l.command || l.diffId}>
@@ -25,7 +32,11 @@ export function LayerSizeBars({ layers }: { layers: readonly LayerAnalysis[] }):
           <span className="layer-bar-cmd" role="cell">
             {l.command || '(no command recorded)'}
           </span>
-          <span className="layer-bar-tracks" role="cell" aria-label={`content ${formatBytes(l.sizeBytes)}, stored ${formatBytes(l.blobBytes)}`}>
+          <span
+            className="layer-bar-tracks"
+            role="cell"
+            aria-label={`content ${formatBytes(l.sizeBytes)}, stored ${formatBytes(l.blobBytes)}`}
+          >
             <span className="track track-content" style={{ width: pct(l.sizeBytes, max) }} />
             <span className="track track-stored" style={{ width: pct(l.blobBytes, max) }} />
           </span>
@@ -47,7 +58,11 @@ export function SharedUniqueBar({ image }: { image: ImageSummary }): React.JSX.E
   const total = Math.max(1, shared + unique);
   return (
     <div className="shared-bar" data-testid="shared-unique-bar">
-      <div className="shared-bar-track" role="img" aria-label={`shared ${formatBytes(shared)}, unique ${formatBytes(unique)}`}>
+      <div
+        className="shared-bar-track"
+        role="img"
+        aria-label={`shared ${formatBytes(shared)}, unique ${formatBytes(unique)}`}
+      >
         <span className="track-shared" style={{ width: pct(shared, total) }} />
         <span className="track-unique" style={{ width: pct(unique, total) }} />
       </div>

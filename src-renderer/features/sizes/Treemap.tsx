@@ -6,7 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CHANGE_COLOURS, colourer, drawTreemap, type TreemapColourMode } from '../../viz/treemap-draw';
-import { breadcrumbs, formatBytes, hitTest, layoutTreemap, pathTo, type TreemapRect } from '../../viz/treemap';
+import {
+  breadcrumbs,
+  formatBytes,
+  hitTest,
+  layoutTreemap,
+  pathTo,
+  type TreemapRect,
+} from '../../viz/treemap';
 import { useSizeTree } from './use-size-tree';
 import './sizes.css';
 
@@ -43,7 +50,10 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
   }, []);
 
   const focusNode = pathTo(tree, focus)?.at(-1) ?? tree;
-  const layout = useMemo(() => layoutTreemap(focusNode, { width, height, labelHeight: LABEL_H, padding: 2, maxDepth: 3 }), [focusNode, width, height]);
+  const layout = useMemo(
+    () => layoutTreemap(focusNode, { width, height, labelHeight: LABEL_H, padding: 2, maxDepth: 3 }),
+    [focusNode, width, height],
+  );
 
   useEffect(() => ensure(focus, 1), [focus, ensure]);
 
@@ -97,7 +107,12 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
     const flip = x > width - 240;
     tip.style.transform = `translate(${flip ? x - 12 : x + 14}px, ${y + 14}px) translateX(${flip ? '-100%' : '0'})`;
     outline.hidden = false;
-    Object.assign(outline.style, { left: `${hit.x0}px`, top: `${hit.y0}px`, width: `${hit.x1 - hit.x0}px`, height: `${hit.y1 - hit.y0}px` });
+    Object.assign(outline.style, {
+      left: `${hit.x0}px`,
+      top: `${hit.y0}px`,
+      width: `${hit.x1 - hit.x0}px`,
+      height: `${hit.y1 - hit.y0}px`,
+    });
   };
   const onLeave = (): void => {
     if (tipRef.current) tipRef.current.hidden = true;
@@ -117,7 +132,7 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
   };
 
   const crumbs = breadcrumbs(tree, focus);
-  const largest = (layout.children ?? []).slice(0, 8);
+  const largest = (layout.children ?? []).filter((n) => (n.value ?? 0) > 0).slice(0, 8);
   const legend = mode === 'change' ? (Object.keys(CHANGE_COLOURS) as (keyof typeof CHANGE_COLOURS)[]) : null;
   const fill = colourer(layout, mode);
 
@@ -128,7 +143,13 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
           {crumbs.map((c, i) => (
             <span key={c.path}>
               {i > 1 && <span className="sep">/</span>}
-              <button type="button" className="linkish" aria-current={c.path === focus ? 'location' : undefined} onClick={() => setFocus(c.path)} data-testid="treemap-crumb">
+              <button
+                type="button"
+                className="linkish"
+                aria-current={c.path === focus ? 'location' : undefined}
+                onClick={() => setFocus(c.path)}
+                data-testid="treemap-crumb"
+              >
                 {c.name}
               </button>
             </span>
@@ -140,7 +161,11 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
         </span>
         <label>
           Colour{' '}
-          <select aria-label="Treemap colours" value={mode} onChange={(e) => setMode(e.target.value as TreemapColourMode)}>
+          <select
+            aria-label="Treemap colours"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as TreemapColourMode)}
+          >
             <option value="top-level">by top-level folder</option>
             <option value="change">by change</option>
           </select>

@@ -11,7 +11,14 @@ export interface SizeTreeSource {
   view: 'merged' | 'layer-only';
 }
 
-const toNode = (e: TreeEntryDto): SizeNode => ({ name: e.name, path: e.path, key: e.key, size: e.size, dir: e.type === 'dir', change: e.change });
+const toNode = (e: TreeEntryDto): SizeNode => ({
+  name: e.name,
+  path: e.path,
+  key: e.key,
+  size: e.size,
+  dir: e.type === 'dir',
+  change: e.change,
+});
 const emptyRoot = (): SizeNode => ({ name: '/', path: '', key: '', size: 0, dir: true, change: 'unchanged' });
 
 /** Directories loaded in one go at most, so zooming into a wide folder does not flood main. */
@@ -45,7 +52,8 @@ export function useSizeTree(src: SizeTreeSource): {
             if (gen !== generation.current) return;
             const children = entries.map(toNode);
             treeRef.current = withChildren(treeRef.current, n.path, children);
-            if (n.path === '') treeRef.current = { ...treeRef.current, size: children.reduce((a, c) => a + c.size, 0) };
+            if (n.path === '')
+              treeRef.current = { ...treeRef.current, size: children.reduce((a, c) => a + c.size, 0) };
             loaded.push(...children);
           } catch (err) {
             if (gen === generation.current) setError(errorMessage(err));
@@ -68,7 +76,12 @@ export function useSizeTree(src: SizeTreeSource): {
     treeRef.current = emptyRoot();
     setTree(treeRef.current);
     setError(null);
-    void load([treeRef.current], gen).then((top) => load(top.filter((n) => n.dir && n.size > 0), gen));
+    void load([treeRef.current], gen).then((top) =>
+      load(
+        top.filter((n) => n.dir && n.size > 0),
+        gen,
+      ),
+    );
   }, [load]);
 
   const ensure = useCallback(

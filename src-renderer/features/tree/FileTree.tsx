@@ -14,7 +14,12 @@ import './tree.css';
 
 export const ROW_HEIGHT = 24;
 
-const CHANGE_ICON: Record<TreeEntryDto['change'], string> = { added: '+', modified: '~', removed: '−', unchanged: ' ' };
+const CHANGE_ICON: Record<TreeEntryDto['change'], string> = {
+  added: '+',
+  modified: '~',
+  removed: '−',
+  unchanged: ' ',
+};
 
 export function FileTree(): React.JSX.Element {
   const s = useStore(
@@ -35,7 +40,16 @@ export function FileTree(): React.JSX.Element {
   const openFile = useStore((st) => st.openFile);
 
   const { rows, missing } = useMemo(
-    () => flattenTree({ children: s.children, expanded: s.expanded, layer: s.layer, view: s.view, sort: s.sort, filter: s.filter, changesOnly: s.changesOnly }),
+    () =>
+      flattenTree({
+        children: s.children,
+        expanded: s.expanded,
+        layer: s.layer,
+        view: s.view,
+        sort: s.sort,
+        filter: s.filter,
+        changesOnly: s.changesOnly,
+      }),
     [s.children, s.expanded, s.layer, s.view, s.sort, s.filter, s.changesOnly],
   );
   useEffect(() => {
@@ -70,7 +84,8 @@ export function FileTree(): React.JSX.Element {
     if (!el) return;
     const top = next * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   };
   const onKeyDown = (e: React.KeyboardEvent): void => {
     const row = rows[activeIndex];
@@ -143,7 +158,11 @@ export function FileTree(): React.JSX.Element {
                   <span className="twisty" aria-hidden="true">
                     {isDir(e) ? (row.expanded ? '▾' : '▸') : ''}
                   </span>
-                  <span className="change-icon" aria-label={e.change === 'unchanged' ? undefined : e.change} title={e.change}>
+                  <span
+                    className="change-icon"
+                    aria-label={e.change === 'unchanged' ? undefined : e.change}
+                    title={e.change}
+                  >
                     {CHANGE_ICON[e.change]}
                   </span>
                   <span className={`name type-${e.type}`}>{e.name}</span>
@@ -160,13 +179,17 @@ export function FileTree(): React.JSX.Element {
                 <span className="mono muted">
                   {e.uid}:{e.gid}
                 </span>
-                <span className="num">{isDir(e) || e.type === 'file' || e.type === 'hardlink' ? formatBytes(e.size) : ''}</span>
+                <span className="num">
+                  {isDir(e) || e.type === 'file' || e.type === 'hardlink' ? formatBytes(e.size) : ''}
+                </span>
               </div>
             );
           })}
         </div>
         {rootError && <p className="tree-empty error">Could not list the files: {rootError}</p>}
-        {rows.length === 0 && missing.length === 0 && !rootError && <p className="tree-empty muted">No files match.</p>}
+        {rows.length === 0 && missing.length === 0 && !rootError && (
+          <p className="tree-empty muted">No files match.</p>
+        )}
       </div>
     </section>
   );
@@ -187,7 +210,12 @@ function TreeToolbar({ count }: { count: number }): React.JSX.Element {
         <button type="button" role="radio" aria-checked={view === 'merged'} onClick={() => setView('merged')}>
           Merged up to here
         </button>
-        <button type="button" role="radio" aria-checked={view === 'layer-only'} onClick={() => setView('layer-only')}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={view === 'layer-only'}
+          onClick={() => setView('layer-only')}
+        >
           This layer only
         </button>
       </div>
@@ -199,7 +227,8 @@ function TreeToolbar({ count }: { count: number }): React.JSX.Element {
         onChange={(e) => setFilter(e.target.value)}
       />
       <label>
-        <input type="checkbox" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} /> Changes only
+        <input type="checkbox" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} />{' '}
+        Changes only
       </label>
       <label>
         Sort{' '}

@@ -31,7 +31,9 @@ export function FileViewer(): React.JSX.Element | null {
         </p>
       )}
       {file.status === 'ready' && <Content content={file.content} />}
-      {file.status === 'ready' && file.content.kind === 'file' && <SaveFile entryKey={e.key} entryName={e.name} />}
+      {file.status === 'ready' && file.content.kind === 'file' && (
+        <SaveFile entryKey={e.key} entryName={e.name} />
+      )}
     </section>
   );
 }
@@ -44,7 +46,9 @@ function Content({ content }: { content: FileContent }): React.JSX.Element {
       </p>
     );
   }
-  const note = content.truncated ? ` (preview of the first ${formatBytes(content.content.length)} of ${formatBytes(content.size)})` : '';
+  const note = content.truncated
+    ? ` (preview of the first ${formatBytes(content.content.length)} of ${formatBytes(content.size)})`
+    : '';
   if (content.isText) {
     return (
       <>
@@ -57,7 +61,8 @@ function Content({ content }: { content: FileContent }): React.JSX.Element {
   return (
     <>
       <p className="muted">
-        Binary data: the first {formatBytes(Math.min(bytes.length, HEX_BYTES))} of {formatBytes(content.size)} as hex
+        Binary data: the first {formatBytes(Math.min(bytes.length, HEX_BYTES))} of {formatBytes(content.size)}{' '}
+        as hex
       </p>
       <pre data-testid="file-content" className="hex">
         {hexDump(bytes, HEX_BYTES)}

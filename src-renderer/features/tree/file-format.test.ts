@@ -19,7 +19,9 @@ describe('modeString', () => {
 
 describe('hexDump', () => {
   it('prints offset, two groups of hex and ascii', () => {
-    const bytes = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0x41, 0x42, 10, 11, 12, 13, 14, 15, 0x7a]);
+    const bytes = new Uint8Array([
+      0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0x41, 0x42, 10, 11, 12, 13, 14, 15, 0x7a,
+    ]);
     expect(hexDump(bytes).split('\n')).toEqual([
       '00000000  7f 45 4c 46 00 01 02 03  41 42 0a 0b 0c 0d 0e 0f  |.ELF....AB......|',
       '00000010  7a                                                |z|',

@@ -25,10 +25,16 @@ const e = (path: string, over: Partial<TreeEntryDto> = {}): TreeEntryDto => ({
   childCount: 0,
   ...over,
 });
-const dir = (path: string, over: Partial<TreeEntryDto> = {}): TreeEntryDto => e(path, { type: 'dir', ...over });
+const dir = (path: string, over: Partial<TreeEntryDto> = {}): TreeEntryDto =>
+  e(path, { type: 'dir', ...over });
 
 function cache(layer: number, listings: Record<string, TreeEntryDto[]>): Map<string, ChildrenState> {
-  return new Map(Object.entries(listings).map(([k, entries]) => [childrenKey(layer, 'merged', k), { status: 'ready', entries }]));
+  return new Map(
+    Object.entries(listings).map(([k, entries]) => [
+      childrenKey(layer, 'merged', k),
+      { status: 'ready', entries },
+    ]),
+  );
 }
 const base = { layer: 3, view: 'merged' as const, sort: 'name' as const, filter: '', changesOnly: false };
 
@@ -40,7 +46,14 @@ describe('flattenTree', () => {
 
   it('walks only expanded directories, depth first', () => {
     const { rows, missing } = flattenTree({ ...base, children, expanded: new Set(['data']) });
-    expect(rows.map((r) => `${r.depth}:${r.entry.path}`)).toEqual(['0:bin', '0:data', '1:data/nested', '1:data/a.txt', '1:data/b.txt', '0:zz']);
+    expect(rows.map((r) => `${r.depth}:${r.entry.path}`)).toEqual([
+      '0:bin',
+      '0:data',
+      '1:data/nested',
+      '1:data/a.txt',
+      '1:data/b.txt',
+      '0:zz',
+    ]);
     expect(missing).toEqual([]);
     expect(rows[1]!.expanded).toBe(true);
   });
@@ -63,19 +76,16 @@ describe('flattenTree', () => {
   });
 
   it('filters with a glob, on the path when it has a slash', () => {
-    expect(flattenTree({ ...base, filter: '*.txt', children, expanded: new Set(['data']) }).rows.map((r) => r.entry.path)).toEqual([
-      'bin',
-      'data',
-      'data/nested',
-      'data/a.txt',
-      'data/b.txt',
-    ]);
-    expect(flattenTree({ ...base, filter: '/data/b*', children, expanded: new Set(['data']) }).rows.map((r) => r.entry.path)).toEqual([
-      'bin',
-      'data',
-      'data/nested',
-      'data/b.txt',
-    ]);
+    expect(
+      flattenTree({ ...base, filter: '*.txt', children, expanded: new Set(['data']) }).rows.map(
+        (r) => r.entry.path,
+      ),
+    ).toEqual(['bin', 'data', 'data/nested', 'data/a.txt', 'data/b.txt']);
+    expect(
+      flattenTree({ ...base, filter: '/data/b*', children, expanded: new Set(['data']) }).rows.map(
+        (r) => r.entry.path,
+      ),
+    ).toEqual(['bin', 'data', 'data/nested', 'data/b.txt']);
   });
 
   it('shows changes only', () => {
@@ -87,7 +97,13 @@ describe('flattenTree', () => {
     const many = Array.from({ length: 200_000 }, (_, i) => e(`big/f${i}`, { size: i }));
     const big = cache(0, { '': [dir('big')], big: many });
     const t = performance.now();
-    const { rows } = flattenTree({ ...base, layer: 0, sort: 'size', children: big, expanded: new Set(['big']) });
+    const { rows } = flattenTree({
+      ...base,
+      layer: 0,
+      sort: 'size',
+      children: big,
+      expanded: new Set(['big']),
+    });
     expect(rows).toHaveLength(200_001);
     expect(rows[1]!.entry.size).toBe(199_999);
     expect(performance.now() - t).toBeLessThan(2000);

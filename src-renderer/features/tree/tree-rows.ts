@@ -100,7 +100,8 @@ export function flattenTree(o: FlattenOptions): FlatTree {
   const rows: TreeRow[] = [];
   const missing: string[] = [];
   const match = compileNameFilter(o.filter);
-  const listing = (key: string): ChildrenState | undefined => o.children.get(childrenKey(o.layer, o.view, key));
+  const listing = (key: string): ChildrenState | undefined =>
+    o.children.get(childrenKey(o.layer, o.view, key));
 
   // Memo: does a directory (by key) hold a loaded match? Unloaded directories might.
   const holdsMatch = new Map<string, boolean>();
@@ -133,7 +134,8 @@ export function flattenTree(o: FlattenOptions): FlatTree {
       if (!visible(entry)) continue;
       const expanded = isDir(entry) && o.expanded.has(entry.key);
       const child = expanded ? listing(entry.key) : undefined;
-      const pending = !expanded || child?.status === 'ready' ? null : child?.status === 'error' ? 'error' : 'loading';
+      const pending =
+        !expanded || child?.status === 'ready' ? null : child?.status === 'error' ? 'error' : 'loading';
       rows.push({ entry, depth, expanded, pending });
       if (expanded) walk(entry.key, depth + 1);
     }
