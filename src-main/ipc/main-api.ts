@@ -9,7 +9,7 @@ import {
   channels,
   type ChannelName,
   type IpcResponse,
-  type StrataApi,
+  type StrataChannelApi,
 } from '../../src-shared/ipc-contract';
 import { AppError } from './app-error';
 import { EventHub } from './event-hub';
@@ -38,7 +38,7 @@ export interface MainApiDeps extends EngineDeps {
 }
 
 /** The method-only part of the API, keyed by channel; what `invoke(channel, arg)` dispatches on. */
-export type MainApi = StrataApi & {
+export type MainApi = StrataChannelApi & {
   invoke(channel: string, args: unknown): Promise<IpcResponse<unknown>>;
 };
 

@@ -24,7 +24,7 @@ test('the window shows the real engine and its images through the bridged main A
 
 test('the page sees exactly the preload shape and a wrong argument comes back as a typed error', async ({ app }) => {
   const keys = await app.evaluate(() => Object.keys(window.api).sort());
-  expect(keys).toEqual([...CHANNEL_NAMES, 'on'].sort());
+  expect(keys).toEqual([...CHANNEL_NAMES, 'getPathForFile', 'on'].sort());
   const response = await app.evaluate(() =>
     (window.api.inspectImage as (a: unknown) => Promise<unknown>)({ ref: 42 }),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageGraph } from '../../../src-shared/images-dto';
-import { chainToBase, danglingImages, imageOf, pathDown, tagsOf } from './graph-model';
+import type { ArchiveAnalysis } from '../../../src-shared/archive-analysis';
+import { chainToBase, danglingImages, graphFromAnalysis, imageOf, pathDown, tagsOf } from './graph-model';
 
 const g: ImageGraph = {
   nodes: [
@@ -49,5 +50,23 @@ describe('graph model', () => {
       ],
     };
     expect(chainToBase(cyc, 'a')).toEqual(['a', 'b']);
+  });
+  it('builds the graph of an archive from parentImageId, ignoring parents outside the archive', () => {
+    const analysis = {
+      images: [
+        { id: 'sha256:base', repoTags: ['b:1'], parentImageId: null },
+        { id: 'sha256:top', repoTags: ['t:1', 't:2'], parentImageId: 'sha256:base' },
+        { id: 'sha256:lost', repoTags: [], parentImageId: 'sha256:elsewhere' },
+      ],
+    } as unknown as ArchiveAnalysis;
+    const ag = graphFromAnalysis(analysis);
+    expect(ag.edges).toEqual([
+      { from: 'b:1', to: 'sha256:base', kind: 'tag' },
+      { from: 't:1', to: 'sha256:top', kind: 'tag' },
+      { from: 't:2', to: 'sha256:top', kind: 'tag' },
+      { from: 'sha256:top', to: 'sha256:base', kind: 'base' },
+    ]);
+    expect(ag.nodes.find((n) => n.id === 'sha256:top')!.label).toBe('top');
+    expect([...danglingImages(ag)]).toEqual(['sha256:lost']);
   });
 });
