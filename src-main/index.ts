@@ -8,6 +8,7 @@ import { EngineRegistry } from './services/engine-registry';
 import { forwardEvents, registerIpc } from './ipc/register-ipc';
 import { installAppMenu } from './window/app-menu';
 import { createMainWindow, rendererFileUrl } from './window/create-window';
+import { electronFileDialogs } from './window/file-dialogs';
 import { lockDownSession } from './window/security';
 
 const outDir = join(__dirname, '..');
@@ -39,6 +40,7 @@ void app.whenReady().then(async () => {
     connection: registry,
     events,
     analysis,
+    dialogs: electronFileDialogs(),
     logError: (ch, err) => console.error(ch, err),
   });
   registerIpc(ipcMain, api, { rendererUrl });

@@ -4,6 +4,7 @@ import { ArchiveView } from './features/archives/ArchiveView';
 import { useArchiveDrop } from './features/archives/useArchiveDrop';
 import { EngineBar } from './features/engine/EngineBar';
 import { ImageList } from './features/images/ImageList';
+import { installShortcuts } from './shortcuts';
 import { useStore } from './store';
 import './app-shell.css';
 
@@ -22,6 +23,7 @@ type ViewModule = Record<string, ComponentType | undefined>;
 const optionalViews = {
   ...import.meta.glob<ViewModule>('./features/graph/GraphView.tsx', { eager: true }),
   ...import.meta.glob<ViewModule>('./features/containers/ContainersView.tsx', { eager: true }),
+  ...import.meta.glob<ViewModule>('./features/compare/CompareView.tsx', { eager: true }),
 };
 function optionalView(path: string, name: string): ComponentType | null {
   const mod = optionalViews[path];
@@ -29,13 +31,15 @@ function optionalView(path: string, name: string): ComponentType | null {
 }
 const GraphView = optionalView('./features/graph/GraphView.tsx', 'GraphView');
 const ContainersView = optionalView('./features/containers/ContainersView.tsx', 'ContainersView');
+const CompareView = optionalView('./features/compare/CompareView.tsx', 'CompareView');
 
-type View = 'images' | 'archive' | 'graph' | 'containers';
+type View = 'images' | 'archive' | 'graph' | 'containers' | 'compare';
 const NAV: { id: View; label: string }[] = [
   { id: 'images', label: 'Images' },
   { id: 'archive', label: 'Archive' },
   { id: 'graph', label: 'Graph' },
   { id: 'containers', label: 'Containers' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 function Placeholder({ what }: { what: string }): React.JSX.Element {
@@ -48,6 +52,7 @@ export function App(): React.JSX.Element {
   const [view, setView] = useState<View>('images');
   const showArchive = useCallback(() => setView('archive'), []);
   const dragging = useArchiveDrop(showArchive);
+  useEffect(() => installShortcuts({ onOpenArchive: showArchive }), [showArchive]);
 
   useEffect(() => {
     void refreshEngine();
@@ -80,6 +85,7 @@ export function App(): React.JSX.Element {
           {view === 'archive' && <ArchiveView />}
           {view === 'graph' && (GraphView ? <GraphView /> : <Placeholder what="graph" />)}
           {view === 'containers' && (ContainersView ? <ContainersView /> : <Placeholder what="containers" />)}
+          {view === 'compare' && (CompareView ? <CompareView /> : <Placeholder what="compare" />)}
         </main>
       </div>
       {dragging && (

@@ -5,6 +5,7 @@
  */
 import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './contract/names/connection';
 import { CONTAINERS_CHANNELS, CONTAINERS_EVENTS } from './contract/names/containers';
+import { DIALOGS_CHANNELS, DIALOGS_EVENTS } from './contract/names/dialogs';
 import { IMAGES_CHANNELS, IMAGES_EVENTS } from './contract/names/images';
 import { TRANSFER_CHANNELS, TRANSFER_EVENTS } from './contract/names/transfer';
 
@@ -23,6 +24,7 @@ export const CHANNEL_NAMES = [
   ...IMAGES_CHANNELS,
   ...CONTAINERS_CHANNELS,
   ...TRANSFER_CHANNELS,
+  ...DIALOGS_CHANNELS,
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -33,6 +35,7 @@ export const EVENT_NAMES = [
   ...IMAGES_EVENTS,
   ...CONTAINERS_EVENTS,
   ...TRANSFER_EVENTS,
+  ...DIALOGS_EVENTS,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -12,6 +12,7 @@ import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './
 import { archiveChannels } from './contract/archive';
 import { connectionChannels, connectionEvents } from './contract/connection';
 import { containersChannels, containersEvents } from './contract/containers';
+import { dialogsChannels, dialogsEvents } from './contract/dialogs';
 import { engineChannels } from './contract/engine';
 import { imagesChannels, imagesEvents } from './contract/images';
 import { transferChannels, transferEvents } from './contract/transfer';
@@ -29,6 +30,7 @@ export const channels = {
   ...imagesChannels,
   ...containersChannels,
   ...transferChannels,
+  ...dialogsChannels,
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArgs<K extends ChannelName> = z.input<(typeof channels)[K]['args']>;
@@ -50,6 +52,7 @@ export const events = {
   ...imagesEvents,
   ...containersEvents,
   ...transferEvents,
+  ...dialogsEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

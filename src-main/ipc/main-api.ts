@@ -17,9 +17,10 @@ import { engineHandlers, type EngineDeps } from './engine-handlers';
 import type { HandlerMap } from './handlers';
 import { archiveHandlers } from './archive-handlers';
 import { JobRegistry } from './jobs';
-import type { MainContext } from './context';
+import type { FileDialogs, MainContext } from './context';
 import { connectionHandlers } from './connection-handlers';
 import { containersHandlers } from './containers-handlers';
+import { dialogsHandlers } from './dialogs-handlers';
 import { imagesHandlers } from './images-handlers';
 import { transferHandlers } from './transfer-handlers';
 import { AnalysisHost } from '../services/analysis-host';
@@ -33,6 +34,8 @@ export interface MainApiDeps extends EngineDeps {
   connection?: EngineRegistry;
   /** Also check every result against the contract (tests turn this on; it costs time on big results). */
   checkResults?: boolean;
+  /** The native file pickers (Electron's `dialog` in the app; a scripted stand-in in e2e). */
+  dialogs?: FileDialogs;
   /** Where unexpected errors are reported (they are answered as INTERNAL). */
   logError?: (channel: string, err: unknown) => void;
 }
@@ -49,6 +52,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     events: deps.events,
     jobs: new JobRegistry(),
     analysis: deps.analysis ?? new AnalysisHost(),
+    ...(deps.dialogs ? { dialogs: deps.dialogs } : {}),
     // Made on first use: building it asks for the engine, which a rejected call must never do.
     get connection() {
       return (connection ??= EngineRegistry.around(deps.engine, { events: deps.events }));
@@ -61,6 +65,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...imagesHandlers(ctx),
     ...containersHandlers(ctx),
     ...transferHandlers(ctx),
+    ...dialogsHandlers(ctx),
   };
 
   async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {

@@ -126,7 +126,9 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
           void call('closeArchive', { sessionId: r.sessionId }).catch(() => undefined);
           return;
         }
-        const first = r.analysis.images[0];
+        // Archives list their images in no fixed order: open the one with the most layers (the
+        // top of the stack the others are built on), the same whichever order the tool wrote.
+        const first = [...r.analysis.images].sort((a, b) => b.layers.length - a.layers.length)[0];
         set({
           archive: {
             status: 'ready',

@@ -4,12 +4,14 @@ import { createArchiveSlice, type ArchiveSlice } from './archive-slice';
 import { createEngineSlice, type EngineSlice } from './engine-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
+import { createContainersSlice, type ContainersSlice } from './containers-slice';
 
-export type StoreState = EngineSlice & ImagesSlice & ArchiveSlice & GraphSlice;
+export type StoreState = EngineSlice & ImagesSlice & ArchiveSlice & GraphSlice & ContainersSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createEngineSlice(...a),
   ...createImagesSlice(...a),
   ...createArchiveSlice(...a),
   ...createGraphSlice(...a),
+  ...createContainersSlice(...a),
 }));

@@ -2,10 +2,30 @@
 import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createEngineClient } from '../../src-main/docker/engine-client';
+import type { FileDialogs } from '../../src-main/ipc/context';
 import { createMainApi, EventHub, type MainApi } from '../../src-main/ipc/main-api';
 import { testbedFromEnv, type TestbedEnv } from '../support/testbed-env';
 import { bridgeMainApi } from './bridge';
 import { serveDirectory } from './static-server';
+
+/**
+ * The OS file dialogs' stand-in (the one thing e2e cannot drive is a native window): a test
+ * queues the next answers; each call takes one and records the options the window asked with.
+ * An empty queue answers "cancelled".
+ */
+export class ScriptedDialogs implements FileDialogs {
+  readonly saveAnswers: (string | null)[] = [];
+  readonly openAnswers: string[][] = [];
+  readonly asked: { kind: 'save' | 'open'; opts: unknown }[] = [];
+  async save(opts: Parameters<FileDialogs['save']>[0]): Promise<string | null> {
+    this.asked.push({ kind: 'save', opts });
+    return this.saveAnswers.shift() ?? null;
+  }
+  async open(opts: Parameters<FileDialogs['open']>[0]): Promise<string[]> {
+    this.asked.push({ kind: 'open', opts });
+    return this.openAnswers.shift() ?? [];
+  }
+}
 
 interface WorkerFixtures {
   testbed: TestbedEnv;
@@ -13,6 +33,8 @@ interface WorkerFixtures {
 }
 interface TestFixtures {
   events: EventHub;
+  /** The file dialogs main shows: queue answers with `saveAnswers.push(path)` / `openAnswers.push([path])`. */
+  scriptedDialogs: ScriptedDialogs;
   mainApi: MainApi;
   /** The page with the app loaded and bridged. */
   app: Page;
@@ -39,9 +61,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   events: async ({}, use) => {
     await use(new EventHub());
   },
-  mainApi: async ({ testbed, events }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  scriptedDialogs: async ({}, use) => {
+    await use(new ScriptedDialogs());
+  },
+  mainApi: async ({ testbed, events, scriptedDialogs }, use) => {
     const engine = createEngineClient(testbed.dockerHost);
-    await use(createMainApi({ engine: () => engine, events, checkResults: true }));
+    await use(createMainApi({ engine: () => engine, events, dialogs: scriptedDialogs, checkResults: true }));
   },
   app: async ({ page, mainApi, events, rendererUrl }, use) => {
     const errors: string[] = [];

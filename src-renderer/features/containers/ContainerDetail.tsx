@@ -1,0 +1,67 @@
+/** The selected container: logs followed live, exec, its writable layer on the image's stack, commit. */
+import { useState } from 'react';
+import type { ContainerSummary } from '../../../src-shared/containers-dto';
+import { CommitDialog } from './CommitDialog';
+import { ExecBox } from './ExecBox';
+import { LayerPanel, type Committed } from './LayerPanel';
+import { LogsPanel } from './LogsPanel';
+import './detail.css';
+
+export function ContainerDetail({
+  c,
+  onClose,
+}: {
+  c: ContainerSummary;
+  onClose: () => void;
+}): React.JSX.Element {
+  const running = c.state === 'running';
+  const [version, setVersion] = useState(0);
+  const [committing, setCommitting] = useState(false);
+  const [committed, setCommitted] = useState<Committed | null>(null);
+  const bump = (): void => setVersion((v) => v + 1);
+
+  return (
+    <section className="ct-detail" aria-label={`Container ${c.name}`} data-testid="ct-detail">
+      <header className="ct-detail-head">
+        <h3>{c.name}</h3>
+        <span className="mono ct-muted">{c.id.slice(0, 12)}</span>
+        <span className="ct-muted">{c.status}</span>
+        <span className="ct-spacer" />
+        <button type="button" className="ct-primary" onClick={() => setCommitting(true)}>
+          Commit to image…
+        </button>
+        <button type="button" className="ct-icon" aria-label="Close details" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p className="ct-small">
+        Main process: <code className="mono">{c.command}</code>
+      </p>
+      <div className="ct-detail-body">
+        <div className="ct-col">
+          <LogsPanel id={c.id} running={running} />
+          <ExecBox id={c.id} running={running} onDone={bump} />
+        </div>
+        <LayerPanel
+          id={c.id}
+          name={c.name}
+          image={c.image}
+          imageId={c.imageId}
+          version={version}
+          committed={committed}
+          onRefresh={bump}
+        />
+      </div>
+      {committing && (
+        <CommitDialog
+          container={c.name}
+          onClose={() => setCommitting(false)}
+          onCommitted={(x) => {
+            setCommitted(x);
+            bump();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/** The Containers tab: the list (refreshed live from engine events), the Run dialog, the selected container's detail. */
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { subscribe } from '../../ipc/client';
+import { useStore } from '../../store';
+import { ContainerDetail } from './ContainerDetail';
+import { ContainerTable } from './ContainerTable';
+import { RunDialog } from './RunDialog';
+import './containers.css';
+
+export function ContainersView(): React.JSX.Element {
+  const refresh = useStore((s) => s.refreshContainers);
+  const { count, loading, error, sizes, actionError } = useStore(
+    useShallow((s) => ({
+      count: s.containers.length,
+      loading: s.containersLoading,
+      error: s.containersError,
+      sizes: s.containerSizes,
+      actionError: s.containerActionError,
+    })),
+  );
+  const setSizes = useStore((s) => s.setContainerSizes);
+  const clearActionError = useStore((s) => s.clearContainerActionError);
+  const selected = useStore((s) => s.containers.find((c) => c.id === s.selectedContainerId) ?? null);
+  const select = useStore((s) => s.selectContainer);
+  const [running, setRunning] = useState(false);
+
+  useEffect(() => {
+    void refresh();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = subscribe('engineEvent', (batch) => {
+      if (!batch.events.some((e) => e.type === 'container')) return;
+      // Coalesce bursts (a run is create + start + attach...) into one list call.
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 150);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [refresh]);
+
+  return (
+    <div className="ct-view">
+      <div className="toolbar">
+        <h2>Containers</h2>
+        <button type="button" className="ct-primary" onClick={() => setRunning(true)}>
+          Run…
+        </button>
+        <label className="ct-check" title="Measure each container's writable layer (docker ps -s); slower">
+          <input
+            type="checkbox"
+            checked={sizes}
+            onChange={(e) => setSizes(e.target.checked)}
+            data-testid="ct-sizes"
+          />{' '}
+          Sizes
+        </label>
+        <button type="button" onClick={() => void refresh()} disabled={loading}>
+          {loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+        <span className="count">
+          {count} container{count === 1 ? '' : 's'}
+        </span>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {actionError && (
+        <p className="error" role="alert">
+          {actionError}{' '}
+          <button type="button" onClick={clearActionError}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {count === 0 && !loading && !error ? (
+        <p className="placeholder">
+          No containers yet. A container is an image's read-only layers plus one writable layer and a running
+          process: press Run… to start one.
+        </p>
+      ) : (
+        <ContainerTable />
+      )}
+      {selected && <ContainerDetail key={selected.id} c={selected} onClose={() => select(null)} />}
+      {running && <RunDialog onClose={() => setRunning(false)} />}
+    </div>
+  );
+}

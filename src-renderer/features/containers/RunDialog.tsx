@@ -1,0 +1,217 @@
+/** `docker run` as a form, with the equivalent command line written live underneath. */
+import { useMemo, useState } from 'react';
+import type { RunResult } from '../../../src-shared/containers-dto';
+import { call } from '../../ipc/client';
+import { useStore } from '../../store';
+import { ErrorNote, readableError, type ReadableError } from './errors';
+import { Modal } from './Modal';
+import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
+import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
+
+const newJobId = (): string => `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function RunDialog({
+  onClose,
+  initialImage,
+}: {
+  onClose: () => void;
+  initialImage?: string;
+}): React.JSX.Element {
+  const images = useStore((s) => s.images);
+  const refreshContainers = useStore((s) => s.refreshContainers);
+  const selectContainer = useStore((s) => s.selectContainer);
+  const [form, setForm] = useState<RunForm>(() => emptyRunForm(initialImage));
+  const [touched, setTouched] = useState(false);
+  const [running, setRunning] = useState<string | null>(null);
+  const [error, setError] = useState<ReadableError | null>(null);
+  const [result, setResult] = useState<RunResult | null>(null);
+
+  const { spec, problems } = useMemo(() => buildRunSpec(form), [form]);
+  const line = useMemo(() => dockerRunLine(form), [form]);
+  const notes = runNotes(form);
+  const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);
+  const shown = (key: string): string | undefined => (touched || key !== 'image' ? problems[key] : undefined);
+  const update = (patch: Partial<RunForm>): void => setForm((f) => ({ ...f, ...patch }));
+  const field = (key: string): { 'aria-invalid': boolean; 'aria-describedby'?: string } =>
+    shown(key) ? { 'aria-invalid': true, 'aria-describedby': `run-p-${key}` } : { 'aria-invalid': false };
+  const rowProps = { form, update, shown, field };
+
+  const submit = async (): Promise<void> => {
+    setTouched(true);
+    if (Object.keys(problems).length > 0) return;
+    const jobId = form.detach ? undefined : newJobId();
+    setRunning(jobId ?? 'detached');
+    setError(null);
+    setResult(null);
+    try {
+      const r = await call('runContainer', { ...spec, ...(jobId ? { jobId } : {}) });
+      setResult(r);
+      await refreshContainers();
+      if (!form.autoRemove) selectContainer(r.id);
+      if (form.detach && r.warnings.length === 0) onClose();
+    } catch (err) {
+      setError(readableError(err));
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  return (
+    <Modal title="Run a container" onClose={onClose} className="ct-run" testId="run-dialog">
+      <form
+        className="ct-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="ct-grid">
+          <label htmlFor="run-image">Image</label>
+          <div>
+            <input
+              id="run-image"
+              list="run-image-list"
+              value={form.image}
+              placeholder="busybox:latest"
+              onChange={(e) => update({ image: e.target.value })}
+              {...field('image')}
+              autoFocus
+            />
+            <datalist id="run-image-list">
+              {tags.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+            <Hint problem={shown('image')} id="run-p-image" />
+          </div>
+          <label htmlFor="run-name">Name</label>
+          <div>
+            <input
+              id="run-name"
+              value={form.name}
+              placeholder="(the engine picks one)"
+              onChange={(e) => update({ name: e.target.value })}
+              {...field('name')}
+            />
+            <Hint problem={shown('name')} id="run-p-name" />
+          </div>
+          <label htmlFor="run-command">Command</label>
+          <div>
+            <input
+              id="run-command"
+              className="mono"
+              value={form.command}
+              placeholder="(the image's CMD)"
+              onChange={(e) => update({ command: e.target.value })}
+              {...field('command')}
+            />
+            <Hint problem={shown('command')} id="run-p-command" />
+          </div>
+          <EnvRows {...rowProps} />
+          <PortRows {...rowProps} />
+          <label htmlFor="run-network">Network</label>
+          <select
+            id="run-network"
+            value={form.networkMode}
+            onChange={(e) => update({ networkMode: e.target.value as RunForm['networkMode'] })}
+          >
+            <option value="bridge">bridge (own address, ports mapped)</option>
+            <option value="host">host (shares the host's network)</option>
+            <option value="none">none (loopback only)</option>
+          </select>
+          <MountRows {...rowProps} />
+          <label htmlFor="run-restart">Restart</label>
+          <div className="ct-rowline">
+            <select
+              id="run-restart"
+              value={form.restart}
+              onChange={(e) => update({ restart: e.target.value as RunForm['restart'] })}
+            >
+              <option value="no">no</option>
+              <option value="always">always</option>
+              <option value="unless-stopped">unless-stopped</option>
+              <option value="on-failure">on-failure</option>
+            </select>
+            {form.restart === 'on-failure' && (
+              <input
+                aria-label="Maximum retries (0 = forever)"
+                className="ct-portn"
+                value={form.retries}
+                onChange={(e) => update({ retries: e.target.value })}
+              />
+            )}
+            <Hint problem={shown('restart')} id="run-p-restart" />
+          </div>
+          <span>Options</span>
+          <div className="ct-rowline">
+            <label className="ct-check">
+              <input
+                type="checkbox"
+                checked={form.detach}
+                onChange={(e) => update({ detach: e.target.checked })}
+              />{' '}
+              detached (-d)
+            </label>
+            <label className="ct-check">
+              <input
+                type="checkbox"
+                checked={form.autoRemove}
+                onChange={(e) => update({ autoRemove: e.target.checked })}
+              />{' '}
+              remove when it stops (--rm)
+            </label>
+            <Hint problem={shown('autoRemove')} id="run-p-autoRemove" />
+          </div>
+        </div>
+        <figure className="ct-cmdline">
+          <figcaption>The same from a terminal</figcaption>
+          <code data-testid="run-cmdline">{line}</code>
+        </figure>
+        {notes.map((n) => (
+          <p key={n} className="ct-muted ct-small">
+            {n}
+          </p>
+        ))}
+        <ErrorNote error={error} testId="run-error" />
+        {result && (
+          <div className="ct-result" role="status" data-testid="run-result">
+            Started <span className="mono">{result.id.slice(0, 12)}</span>
+            {result.warnings.map((w) => (
+              <p key={w} className="ct-warn">
+                Engine warning: {w}
+              </p>
+            ))}
+            {result.exit && (
+              <pre className="ct-output">
+                exit code {result.exit.exitCode ?? '(timed out)'}
+                {'\n'}
+                {result.exit.stdout}
+                <span className="ct-stderr">{result.exit.stderr}</span>
+              </pre>
+            )}
+          </div>
+        )}
+        <div className="ct-modal-actions">
+          {running && running !== 'detached' && (
+            <button
+              type="button"
+              onClick={() => void call('cancelJob', { jobId: running }).catch(() => undefined)}
+            >
+              Stop waiting (kill)
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {result ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            type="submit"
+            className="ct-primary"
+            disabled={running !== null || (touched && Object.keys(problems).length > 0)}
+          >
+            {running ? 'Running…' : 'Run'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,82 @@
+/** The Commit dialog's form: the commit spec (checked with main's own schema) and its `docker commit` line. */
+import {
+  COMMIT_INSTRUCTIONS,
+  CommitSpecSchema,
+  commitChangeProblem,
+  type CommitInstruction,
+  type CommitSpecInput,
+} from '../../../src-shared/containers-spec';
+import { quoteArg } from './shell-words';
+
+export interface ChangeRow {
+  instruction: CommitInstruction;
+  value: string;
+}
+export interface CommitForm {
+  reference: string;
+  message: string;
+  author: string;
+  pause: boolean;
+  changes: ChangeRow[];
+}
+
+export const emptyCommitForm = (): CommitForm => ({
+  reference: '',
+  message: '',
+  author: '',
+  pause: true,
+  changes: [],
+});
+
+/** What each instruction means and an example, shown as the row's hint. */
+export const CHANGE_HINTS: Record<CommitInstruction, string> = {
+  CMD: 'default command, e.g. ["httpd","-f","-h","/var/www/"]',
+  ENTRYPOINT: 'the program CMD is passed to, e.g. ["/bin/sh","-c"]',
+  ENV: 'KEY=VALUE, set for every container',
+  EXPOSE: 'port[/tcp|udp|sctp], documents a port, e.g. 80',
+  LABEL: 'KEY=VALUE metadata',
+  USER: 'user[:group] the command runs as',
+  WORKDIR: 'absolute path the command starts in',
+  VOLUME: 'absolute path kept out of the layers',
+};
+export { COMMIT_INSTRUCTIONS };
+
+export function buildCommitSpec(
+  container: string,
+  form: CommitForm,
+): { spec: CommitSpecInput; problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const spec: CommitSpecInput = {
+    container,
+    message: form.message,
+    author: form.author.trim(),
+    pause: form.pause,
+    changes: form.changes.map((c) => ({ instruction: c.instruction, value: c.value.trim() })),
+  };
+  if (form.reference.trim()) spec.reference = form.reference.trim();
+  form.changes.forEach((c, i) => {
+    const problem = commitChangeProblem(c.instruction, c.value.trim());
+    if (problem) problems[`changes.${i}`] = problem;
+  });
+  const parsed = CommitSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, index] = issue.path.map(String);
+      const key = head === 'changes' && index !== undefined ? `changes.${index}` : (head ?? 'form');
+      problems[key] ??= issue.message;
+    }
+  }
+  return { spec, problems };
+}
+
+export function dockerCommitLine(container: string, form: CommitForm): string {
+  const parts = ['docker', 'commit'];
+  if (!form.pause) parts.push('--pause=false');
+  else parts.push('-p');
+  if (form.message) parts.push('-m', quoteArg(form.message));
+  if (form.author.trim()) parts.push('-a', quoteArg(form.author.trim()));
+  for (const c of form.changes) parts.push('-c', quoteArg(`${c.instruction} ${c.value.trim()}`));
+  parts.push(quoteArg(container));
+  if (form.reference.trim()) parts.push(quoteArg(form.reference.trim()));
+  return parts.join(' ');
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildCommitSpec, dockerCommitLine, emptyCommitForm } from './commit-form';
+import { buildRunSpec, dockerRunLine, emptyRunForm, type RunForm } from './run-form';
+import { joinArgs, splitArgs } from './shell-words';
+
+describe('shell words', () => {
+  it('splits quotes and escapes and joins back', () => {
+    const s = splitArgs(`sh -c 'while true; do echo tick; sleep 1; done' "a \\"b\\"" c\\ d`);
+    expect(s).toEqual({
+      ok: true,
+      args: ['sh', '-c', 'while true; do echo tick; sleep 1; done', 'a "b"', 'c d'],
+    });
+    expect(joinArgs(['nginx', '-g', 'daemon off;'])).toBe(`nginx -g 'daemon off;'`);
+    expect(joinArgs(["it's"])).toBe(`'it'\\''s'`);
+    expect(splitArgs(`echo 'open`)).toEqual({ ok: false, problem: "a ' quote is not closed" });
+    expect(splitArgs('  ')).toEqual({ ok: true, args: [] });
+  });
+});
+
+describe('run form', () => {
+  const web: RunForm = {
+    ...emptyRunForm('nginx:alpine'),
+    name: 'web1',
+    ports: [{ hostIp: '', hostPort: '8001', containerPort: '80', protocol: 'tcp' }],
+  };
+  it('builds the tutorial run and its docker line', () => {
+    const { spec, problems } = buildRunSpec(web);
+    expect(problems).toEqual({});
+    expect(spec).toMatchObject({
+      image: 'nginx:alpine',
+      name: 'web1',
+      detach: true,
+      ports: [{ containerPort: 80, hostPort: 8001 }],
+    });
+    expect(dockerRunLine(web)).toBe('docker run -d --name web1 -p 8001:80 nginx:alpine');
+  });
+  it('puts problems beside their fields', () => {
+    const { problems } = buildRunSpec({
+      ...web,
+      name: '-bad',
+      env: ['OK=1', 'NO EQUALS'],
+      ports: [{ hostIp: '1.2.3', hostPort: 'x', containerPort: '0', protocol: 'udp' }],
+      mounts: [{ kind: 'bind', source: 'relative', target: '/data', readOnly: true }],
+      command: `echo "unterminated`,
+    });
+    expect(Object.keys(problems).sort()).toEqual(
+      ['command', 'env.1', 'mounts.0.source', 'name', 'ports.0.containerPort', 'ports.0.hostPort'].sort(),
+    );
+  });
+  it('writes every flag of the line', () => {
+    const line = dockerRunLine({
+      ...web,
+      detach: false,
+      autoRemove: true,
+      networkMode: 'none',
+      env: ['A=b c'],
+      ports: [{ hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' }],
+      mounts: [{ kind: 'volume', source: 'data', target: '/d', readOnly: true }],
+      command: `sh -c 'echo hi'`,
+    });
+    expect(line).toBe(
+      `docker run --name web1 --rm --network none -e 'A=b c' -p 127.0.0.1::53/udp -v data:/d:ro nginx:alpine sh -c 'echo hi'`,
+    );
+  });
+});
+
+describe('commit form', () => {
+  it('validates changes and writes the line', () => {
+    const form = {
+      ...emptyCommitForm(),
+      reference: 'myimg/httpd:v2',
+      changes: [{ instruction: 'CMD' as const, value: '["httpd","-f","-h","/var/www/"]' }],
+    };
+    expect(buildCommitSpec('httpd', form).problems).toEqual({});
+    expect(dockerCommitLine('httpd', form)).toBe(
+      `docker commit -p -c 'CMD ["httpd","-f","-h","/var/www/"]' httpd myimg/httpd:v2`,
+    );
+    const bad = {
+      ...form,
+      reference: 'UPPER:tag',
+      changes: [{ instruction: 'EXPOSE' as const, value: '99999' }],
+    };
+    expect(Object.keys(buildCommitSpec('httpd', bad).problems).sort()).toEqual(['changes.0', 'reference']);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { clickSelect, emptySelection, keepListed } from './selection';
+
+const rows = ['a', 'b', 'c', 'd', 'e'];
+
+describe('image row selection', () => {
+  it('a click toggles one row and moves the anchor', () => {
+    const one = clickSelect(emptySelection, rows, 'b', false);
+    expect([...one.ids]).toEqual(['b']);
+    expect(one.anchor).toBe('b');
+    const none = clickSelect(one, rows, 'b', false);
+    expect(none.ids.size).toBe(0);
+  });
+
+  it('a shift-click selects the range from the anchor, either direction', () => {
+    const down = clickSelect(clickSelect(emptySelection, rows, 'b', false), rows, 'd', true);
+    expect([...down.ids].sort()).toEqual(['b', 'c', 'd']);
+    expect(down.anchor).toBe('b');
+    const up = clickSelect(clickSelect(emptySelection, rows, 'd', false), rows, 'a', true);
+    expect([...up.ids].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a shift-click on a selected row clears the range', () => {
+    const all = clickSelect(clickSelect(emptySelection, rows, 'a', false), rows, 'e', true);
+    const cleared = clickSelect(all, rows, 'c', true);
+    expect([...cleared.ids].sort()).toEqual(['d', 'e']);
+  });
+
+  it('a shift-click without an anchor acts as a click', () => {
+    const s = clickSelect(emptySelection, rows, 'c', true);
+    expect([...s.ids]).toEqual(['c']);
+    expect(s.anchor).toBe('c');
+  });
+
+  it('forgets rows that are no longer listed', () => {
+    const s = clickSelect(clickSelect(emptySelection, rows, 'a', false), rows, 'c', true);
+    const kept = keepListed(s, ['b', 'c']);
+    expect([...kept.ids].sort()).toEqual(['b', 'c']);
+    expect(kept.anchor).toBeNull();
+    expect(keepListed(kept, ['b', 'c', 'x'])).toBe(kept);
+  });
+});

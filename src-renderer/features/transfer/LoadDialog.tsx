@@ -1,0 +1,118 @@
+/** Load an archive into the engine (`docker load`): progress, then the names it brought. */
+import { useEffect, useRef, useState } from 'react';
+import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
+import { call } from '../../ipc/client';
+import { Modal } from '../images/Modal';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJob } from '../jobs/use-job';
+
+/** The picker's type menu: what the engine (through Strata) can load. */
+export const ARCHIVE_FILTERS = [
+  { name: 'Image archives', extensions: ['tar', 'tar.gz', 'tgz', 'tar.xz', 'tar.bz2', 'tar.zst'] },
+];
+
+interface Props {
+  /** The file chosen in the picker: loading starts at once. Null: the user types a path. */
+  path: string | null;
+  /** Why the picker could not be shown (the path field is the way then). */
+  chooserError?: string;
+  onClose: () => void;
+  /** After a load: the references it brought (to highlight in the list). */
+  onLoaded: (refs: readonly string[]) => void;
+}
+
+export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): React.JSX.Element {
+  const [typed, setTyped] = useState(path ?? '');
+  const job = useJob<LoadImagesResult>('load');
+  const started = useRef(false);
+  const { run } = job;
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+
+  const load = (file: string): void => {
+    void run((jobId) => call('loadImages', { path: file, jobId })).then((r) => {
+      if (r) onLoadedRef.current(r.loaded);
+    });
+  };
+  useEffect(() => {
+    if (started.current || !path) return;
+    started.current = true;
+    load(path);
+    // Once, for the path the picker gave.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const s = job.state;
+  const running = s.status === 'running';
+  const name = typed.split(/[\\/]/).pop() ?? typed;
+  return (
+    <Modal
+      title="Load images from a file"
+      onClose={running ? undefined : onClose}
+      testId="load-dialog"
+      actions={
+        s.status === 'done' ? (
+          <button type="button" className="primary" onClick={onClose} data-testid="load-close">
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={onClose} disabled={running}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => load(typed.trim())}
+              disabled={running || typed.trim() === ''}
+              data-testid="load-submit"
+            >
+              Load
+            </button>
+          </>
+        )
+      }
+    >
+      <p className="explain">
+        The engine stores each layer it does not have yet and sets the archive's names on its images; a name that
+        pointed at another image moves, and that image may become dangling. OCI archives are converted first.
+      </p>
+      {chooserError && <p className="error">{chooserError}</p>}
+      <label className="field">
+        Archive
+        <input
+          type="text"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          readOnly={running}
+          placeholder="/absolute/path/images.tar.gz"
+          spellCheck={false}
+          data-testid="load-path"
+        />
+      </label>
+      {s.status === 'running' && <JobProgress jobId={s.jobId} label={`Loading ${name}`} />}
+      {s.status === 'cancelled' && <p className="muted">Cancelled.</p>}
+      {s.status === 'error' && (
+        <p className="error" role="alert">
+          {s.message}
+        </p>
+      )}
+      {s.status === 'done' && (
+        <div role="status" data-testid="load-result">
+          <p className="success">
+            Loaded {s.result.loaded.length} image{s.result.loaded.length === 1 ? '' : 's'}
+            {s.result.converted && ' (an OCI archive, converted to the Docker layout first)'}:
+          </p>
+          <ul className="loaded-list">
+            {s.result.loaded.map((r) => (
+              <li key={r} className="mono" data-testid="loaded-ref">
+                {r}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">They are highlighted in the list.</p>
+        </div>
+      )}
+    </Modal>
+  );
+}

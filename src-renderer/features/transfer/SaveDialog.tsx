@@ -1,0 +1,175 @@
+/** Save images to one archive file (`docker save`): pick names and whole repositories, gzip, destination. */
+import { useState } from 'react';
+import type { ImageSummary } from '../../../src-shared/dto';
+import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
+import { call, errorMessage } from '../../ipc/client';
+import { Modal } from '../images/Modal';
+import { formatBytes, shortId } from '../images/visible-images';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJob } from '../jobs/use-job';
+import {
+  defaultArchiveName,
+  repositoriesOf,
+  saveRequest,
+  withArchiveExtension,
+  repositoryOf,
+} from './save-selection';
+
+interface Props {
+  images: readonly ImageSummary[];
+  onClose: () => void;
+}
+
+export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
+  const [tags, setTags] = useState<ReadonlySet<string>>(() => new Set(images.flatMap((i) => i.repoTags)));
+  const [repos, setRepos] = useState<ReadonlySet<string>>(() => new Set());
+  const [gzip, setGzip] = useState(true);
+  const [dest, setDest] = useState('');
+  const [chooserError, setChooserError] = useState<string | null>(null);
+  const job = useJob<SaveImagesResult>('save');
+  const request = saveRequest(images, tags, repos);
+  const empty = request.refs.length === 0 && request.repositories.length === 0;
+  const running = job.state.status === 'running';
+
+  const flip = (set: ReadonlySet<string>, key: string): Set<string> => {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  };
+
+  const choose = async (): Promise<void> => {
+    setChooserError(null);
+    try {
+      const { path } = await call('chooseSavePath', {
+        title: 'Save images as',
+        defaultName: dest || defaultArchiveName(images, gzip),
+        filters: gzip
+          ? [{ name: 'gzip-compressed tar', extensions: ['tar.gz', 'tgz'] }]
+          : [{ name: 'tar archive', extensions: ['tar'] }],
+      });
+      if (path) setDest(path);
+    } catch (err) {
+      setChooserError(errorMessage(err));
+    }
+  };
+
+  const save = (): void => {
+    const destPath = dest.trim();
+    void job.run((jobId) => call('saveImages', { ...request, destPath, gzip, jobId }));
+  };
+
+  const s = job.state;
+  return (
+    <Modal
+      title={`Save ${images.length === 1 ? '1 image' : `${images.length} images`} to a file`}
+      onClose={running ? undefined : onClose}
+      testId="save-dialog"
+      wide
+      actions={
+        s.status === 'done' ? (
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={onClose} disabled={running}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={save}
+              disabled={running || empty || dest.trim() === ''}
+              data-testid="save-submit"
+            >
+              Save
+            </button>
+          </>
+        )
+      }
+    >
+      <p className="explain">
+        One archive holds the images' layers once each (shared layers are stored once), their configs and the
+        names below. <code>docker load</code> or Strata's Load brings them back.
+      </p>
+      <fieldset disabled={running || s.status === 'done'}>
+        <legend>Names to save</legend>
+        <ul className="save-list">
+          {images.map((img) => (
+            <li key={img.id}>
+              <span className="mono">{shortId(img.id)}</span>
+              {img.repoTags.length === 0 && <span className="muted"> &lt;none&gt;: saved by ID, loads back untagged</span>}
+              {img.repoTags.map((t) => (
+                <label key={t} className="check">
+                  <input
+                    type="checkbox"
+                    checked={tags.has(t) || repos.has(repositoryOf(t))}
+                    disabled={repos.has(repositoryOf(t))}
+                    onChange={() => setTags((c) => flip(c, t))}
+                  />
+                  {t}
+                </label>
+              ))}
+            </li>
+          ))}
+        </ul>
+        {repositoriesOf(images).length > 0 && (
+          <div className="save-repos">
+            {repositoriesOf(images).map((r) => (
+              <label key={r} className="check">
+                <input type="checkbox" checked={repos.has(r)} onChange={() => setRepos((c) => flip(c, r))} />
+                all tags of <code>{r}</code>
+              </label>
+            ))}
+            <p className="muted">A whole repository also takes its tags on images not selected here.</p>
+          </div>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={gzip}
+            onChange={(e) => {
+              setGzip(e.target.checked);
+              setDest((d) => withArchiveExtension(d, e.target.checked));
+            }}
+            data-testid="save-gzip"
+          />
+          Compress with gzip (smaller file, slower to write)
+        </label>
+        <div className="field-row">
+          <label className="field grow">
+            Destination
+            <input
+              type="text"
+              value={dest}
+              onChange={(e) => setDest(e.target.value)}
+              placeholder="/absolute/path/images.tar.gz"
+              spellCheck={false}
+              data-testid="save-dest"
+            />
+          </label>
+          <button type="button" onClick={() => void choose()} data-testid="save-choose">
+            Choose…
+          </button>
+        </div>
+      </fieldset>
+      {chooserError && <p className="error">{chooserError}</p>}
+      {s.status === 'running' && (
+        <JobProgress jobId={s.jobId} label={`Saving to ${dest.split(/[\\/]/).pop() ?? dest}`} />
+      )}
+      {s.status === 'cancelled' && <p className="muted">Cancelled: nothing was written (the file appears only when whole).</p>}
+      {s.status === 'error' && (
+        <p className="error" role="alert">
+          {s.message}
+        </p>
+      )}
+      {s.status === 'done' && (
+        <p className="success" role="status" data-testid="save-result">
+          Saved {s.result.images.length} name{s.result.images.length === 1 ? '' : 's'} ({s.result.images.join(', ')})
+          — {formatBytes(s.result.bytes)} written to <code>{s.result.path}</code>
+        </p>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Window-wide keyboard shortcuts:
+ *   Ctrl/Cmd+O  open an archive: the same action as the Archive view's "Open archive…" (a file
+ *               picker, then `openArchiveFile`), after `onOpenArchive` (e.g. show the Archive view);
+ *               a `strata:open-archive` CustomEvent is dispatched on window first, and a listener
+ *               that calls `preventDefault()` on it takes the action over instead.
+ *   Ctrl/Cmd+F  focus the current view's filter: the first visible `[data-shortcut="filter"]`, else
+ *               the first visible search box of the view (`main input[type=search]`).
+ *   Escape      close the topmost dialog: an open `<dialog>` (`close()`), else a `[role=dialog]`'s
+ *               `[data-dialog-close]` button, else a `strata:close-dialog` CustomEvent.
+ * `installShortcuts` returns the function that removes them.
+ */
+import { ARCHIVE_ACCEPT, pickArchiveFile } from './ipc/files';
+import { openArchiveFile } from './features/archives/useArchiveDrop';
+
+export interface ShortcutOptions {
+  /** Runs before the file picker opens (e.g. switch to the Archive view). */
+  onOpenArchive?: () => void;
+  /** The document to listen on (tests). */
+  doc?: Document;
+}
+
+export const OPEN_ARCHIVE_EVENT = 'strata:open-archive';
+export const CLOSE_DIALOG_EVENT = 'strata:close-dialog';
+
+const visible = (el: Element): boolean => {
+  const r = (el as HTMLElement).getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+
+/** The picker "Open archive…" uses: a file input, then the archive store's open action. */
+function pickArchive(doc: Document): void {
+  const input = doc.createElement('input');
+  input.type = 'file';
+  input.accept = ARCHIVE_ACCEPT;
+  input.hidden = true;
+  input.dataset['testid'] = 'shortcut-archive-input';
+  input.addEventListener('change', () => {
+    const file = pickArchiveFile(input.files);
+    input.remove();
+    if (file) openArchiveFile(file);
+  });
+  input.addEventListener('cancel', () => input.remove());
+  doc.body.appendChild(input);
+  input.click();
+}
+
+export function focusFilter(doc: Document): boolean {
+  const candidates = [
+    ...doc.querySelectorAll<HTMLElement>('[data-shortcut="filter"]'),
+    ...doc.querySelectorAll<HTMLElement>('main input[type="search"]'),
+  ];
+  const target = candidates.find(visible);
+  if (!target) return false;
+  target.focus();
+  if (target instanceof HTMLInputElement) target.select();
+  return true;
+}
+
+export function closeTopDialog(doc: Document): boolean {
+  const dialogs = [...doc.querySelectorAll<HTMLDialogElement>('dialog[open]')];
+  const top = dialogs[dialogs.length - 1];
+  if (top) {
+    top.close();
+    return true;
+  }
+  const roles = [...doc.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')].filter(
+    visible,
+  );
+  const closer = roles[roles.length - 1]?.querySelector<HTMLElement>('[data-dialog-close]');
+  if (closer) {
+    closer.click();
+    return true;
+  }
+  if (roles.length)
+    return !doc.defaultView?.dispatchEvent(new CustomEvent(CLOSE_DIALOG_EVENT, { cancelable: true }));
+  return false;
+}
+
+export function installShortcuts(options: ShortcutOptions = {}): () => void {
+  const doc = options.doc ?? document;
+  const onKey = (e: KeyboardEvent): void => {
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && !e.altKey && !e.shiftKey && key === 'o') {
+      e.preventDefault();
+      const ev = new CustomEvent(OPEN_ARCHIVE_EVENT, { cancelable: true });
+      if (doc.defaultView?.dispatchEvent(ev) === false) return;
+      options.onOpenArchive?.();
+      pickArchive(doc);
+    } else if (mod && !e.altKey && !e.shiftKey && key === 'f') {
+      if (focusFilter(doc)) e.preventDefault();
+    } else if (e.key === 'Escape' && !e.defaultPrevented) {
+      // A native modal <dialog> closes itself on Escape; only the others need help.
+      if (closeTopDialog(doc)) e.preventDefault();
+    }
+  };
+  doc.addEventListener('keydown', onKey);
+  return () => doc.removeEventListener('keydown', onKey);
+}
