@@ -18,7 +18,7 @@
 // print where the time goes). Env: STRATA_BENCH_CACHE (default /var/tmp/strata-bench).
 // Exit code: 0 whatever the goals say; 1 only if something broke.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,13 @@ import { formatProfile, summarizeProfile } from './archive-cpuprofile';
 import { exec, median, say, type ExecResult } from './archive-proc';
 
 const REPO = path.resolve(__dirname, '..');
-const CLI = path.join(REPO, 'out/main/cli.js');
+const BUILT = path.join(REPO, 'out/main');
+/**
+ * The CLI that is measured: a private copy of out/main taken at the start (other people rebuild
+ * out/ while this runs; a rebuild empties it), resolving its packages from the repo's node_modules.
+ */
+let CLI = path.join(BUILT, 'cli.js');
+const STRATA_ENV: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') };
 const NODE = process.execPath;
 const MB = 1e6;
 const TOOL_ENV = { ...process.env, LC_ALL: 'C' };
@@ -76,7 +82,25 @@ async function measure(s: Series | undefined, commands: readonly Command[], env?
 }
 
 const strataCmd = (file: string): Command[] => [[NODE, [CLI, 'analyze', file, '--json']]];
-const strata = (file: string, s?: Series): Promise<void> => measure(s, strataCmd(file));
+const strata = (file: string, s?: Series): Promise<void> => measure(s, strataCmd(file), STRATA_ENV);
+
+/** Copies out/main into `dir` and checks the copy runs; retries while a concurrent rebuild has it half written. */
+async function snapshotCli(dir: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(BUILT, dir, { recursive: true });
+      const cli = path.join(dir, 'cli.js');
+      await exec(NODE, [cli, '--help'], { env: STRATA_ENV });
+      const chunks = readdirSync(path.join(dir, 'chunks')).filter((f) => f.startsWith('analyze-'));
+      say(`measuring a copy of ${BUILT} (${chunks.join(', ')}) in ${dir}`);
+      return cli;
+    } catch (err) {
+      if (attempt >= 10) throw new Error(`cannot take a working copy of ${BUILT}: ${String(err)}`, { cause: err });
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+}
 
 function machineInfo(): string[] {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
@@ -86,6 +110,18 @@ function machineInfo(): string[] {
     `nproc ${nproc}, CPU ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Linux ${os.release()}`,
     `node ${process.version} (${NODE}), ${tarVersion}, cat/gzip from Debian`,
   ];
+}
+
+function codeVersion(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src-main', 'src-shared'], { cwd: REPO, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
+    return `git ${head}${dirty ? ` + ${dirty} uncommitted changes in src-main/src-shared` : ''}`;
+  } catch {
+    return 'git: unknown';
+  }
 }
 
 /** 1-minute load average, and a note when other work competes for the cores. */
@@ -145,6 +181,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = load();
   try {
+    CLI = await snapshotCli(path.join(work, 'out', 'main'));
     // Reference inputs: A's layer tars and B's layer blobs as separate files (not timed).
     const aDir = path.join(work, 'A');
     const bDir = path.join(work, 'B');
@@ -162,7 +199,7 @@ async function main(): Promise<void> {
 
     // Sanity: Strata sees the layers and entries GNU tar sees.
     const check = async (file: string, info: { layers: number; entries: number }, name: string): Promise<string> => {
-      const r = await exec(NODE, [CLI, 'analyze', file, '--json'], { stdout: 'capture' });
+      const r = await exec(NODE, [CLI, 'analyze', file, '--json'], { stdout: 'capture', env: STRATA_ENV });
       const analysis = JSON.parse(r.stdout) as { format: string; images: { layers: { entries: number }[]; files: number }[] };
       const img = analysis.images[0];
       if (!img) throw new Error(`strata found no image in ${file}`);
@@ -224,6 +261,7 @@ async function main(): Promise<void> {
     line('Strata archive benchmark');
     line('========================');
     machineInfo().forEach((m) => line(`machine: ${m}`));
+    line(`code: ${codeVersion()}, CLI ${path.relative(REPO, BUILT)} copied at start (${readdirSync(path.join(path.dirname(CLI), 'chunks')).filter((f) => f.startsWith('analyze-')).join(', ')})`);
     line(`fixture: ${fixture.recipe}`);
     line(`         ${fixture.dir} (recipe key ${fixture.key}, built ${fixture.builtAt} in ${fixture.buildSeconds} s)`);
     line(`A: ${A.file}: ${(A.bytes / MB).toFixed(0)} MB, ${A.layers} layers, ${int(A.entries)} entries (legacy docker save, uncompressed)`);
@@ -286,7 +324,7 @@ async function main(): Promise<void> {
       for (const [name, file] of [['A', A.file], ['B', B.file]] as const) {
         const d = path.join(dir, name);
         mkdirSync(d, { recursive: true });
-        await exec(NODE, ['--cpu-prof', '--cpu-prof-dir', d, CLI, 'analyze', file, '--json']);
+        await exec(NODE, ['--cpu-prof', '--cpu-prof-dir', d, CLI, 'analyze', file, '--json'], { env: STRATA_ENV });
         for (const p of readdirSync(d).filter((f) => f.endsWith('.cpuprofile'))) {
           console.log();
           console.log(formatProfile(`CPU profile of strata analyze ${name} (${path.join(d, p)})`, summarizeProfile(path.join(d, p), 25)));

@@ -11,7 +11,12 @@ const FileFilterSchema = z
     name: z.string().min(1).max(100),
     // Without the dot, as Electron wants them; `*` for all files. Multi-part (`tar.gz`) is fine.
     extensions: z
-      .array(z.string().regex(/^(\*|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)$/, 'not a file extension').max(20))
+      .array(
+        z
+          .string()
+          .regex(/^(\*|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)$/, 'not a file extension')
+          .max(20),
+      )
       .min(1)
       .max(20),
   })

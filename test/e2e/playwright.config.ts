@@ -11,6 +11,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
+    colorScheme: 'dark',
     launchOptions: {
       executablePath: process.env['STRATA_CHROMIUM'] ?? '/usr/bin/chromium',
       args: [

@@ -14,6 +14,7 @@ const REASON: Record<string, string> = {
   link: 'link target',
   rewritten: 'rewritten by a layer above the shared ones (same size)',
 };
+const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 /** Rows drawn at most (a comparison of unrelated images can differ everywhere). */
 const MAX_ROWS = 2000;
 
@@ -159,7 +160,7 @@ function DiffLine({
       </span>
       <span className="cmp-why muted">
         {row.status === 'changed' ? why : row.status === 'same' ? 'identical' : row.status}
-        {row.dir && row.status !== 'same' && ` · ${(row.b ?? row.a)?.childCount ?? 0} entries`}
+        {row.dir && row.status !== 'same' && ` · ${entries((row.b ?? row.a)?.childCount ?? 0)}`}
       </span>
       <span className="cmp-size mono num">
         {row.a ? formatBytes(sizeA) : '—'} → {row.b ? formatBytes(sizeB) : '—'}

@@ -140,7 +140,9 @@ export function CommitDialog({
                   ×
                 </button>
                 <span
-                  className={problems[`changes.${i}`] && c.value.trim() ? 'ct-hint' : 'ct-muted ct-small'}
+                  className={
+                    problems[`changes.${i}`] && c.value.trim() ? 'ct-hint' : 'ct-muted ct-small ct-rowhint'
+                  }
                 >
                   {problems[`changes.${i}`] && c.value.trim()
                     ? `${c.instruction}: ${problems[`changes.${i}`]}`

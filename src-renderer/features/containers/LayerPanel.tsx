@@ -64,7 +64,7 @@ export function LayerPanel({
 
   const counts = { added: 0, changed: 0, deleted: 0 };
   for (const c of changes ?? []) counts[c.kind]++;
-  const rwDetail = `${changes?.length ?? '…'} changes${sizeRw !== null ? ` · ${formatBytes(sizeRw)}` : ''}`;
+  const rwDetail = `${changes?.length ?? '…'} change${changes?.length === 1 ? '' : 's'}${sizeRw !== null ? ` · ${formatBytes(sizeRw)}` : ''}`;
 
   return (
     <section className="ct-panel ct-layers" aria-label="Writable layer">
@@ -79,7 +79,7 @@ export function LayerPanel({
           title={`Container ${name}`}
           testId="stack-container"
           rows={[
-            { kind: 'rw', label: 'writable layer (this container, read-write)', detail: rwDetail },
+            { kind: 'rw', label: 'writable layer (read-write, this container only)', detail: rwDetail },
             ...(layers ? imageRows(layers) : [{ kind: 'ro' as const, label: `image ${image}…` }]),
             KERNEL_ROW,
           ]}

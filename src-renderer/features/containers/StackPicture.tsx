@@ -13,9 +13,9 @@ export function imageRows(layers: readonly string[], newTop = false): StackRow[]
       kind: newTop && i === layers.length - 1 ? 'new' : 'ro',
       label:
         newTop && i === layers.length - 1
-          ? `layer ${i + 1}: the committed writable layer, now read-only`
+          ? `layer ${i + 1}: the committed writable layer`
           : `layer ${i + 1}${i === 0 ? ' (base)' : ''}, read-only`,
-      detail: diffId.replace(/^sha256:/, '').slice(0, 12),
+      detail: `${newTop && i === layers.length - 1 ? 'now read-only · ' : ''}${diffId.replace(/^sha256:/, '').slice(0, 12)}`,
     }))
     .reverse();
   if (rows.length <= 8) return rows;

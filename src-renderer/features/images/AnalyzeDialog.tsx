@@ -14,7 +14,13 @@ import { displayName, formatBytes } from './visible-images';
 
 type Analysis = ChannelResult<'analyzeLocalImage'>;
 
-export function AnalyzeDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }): React.JSX.Element {
+export function AnalyzeDialog({
+  image,
+  onClose,
+}: {
+  image: ImageSummary;
+  onClose: () => void;
+}): React.JSX.Element {
   const job = useJob<Analysis>('analyze');
   const started = useRef(false);
   const ref = image.repoTags[0] ?? image.id;
@@ -99,7 +105,8 @@ export function AnalyzeDialog({ image, onClose }: { image: ImageSummary; onClose
           </table>
           {img.inefficientFiles.length > 0 && (
             <p className="muted">
-              Most wasted: {img.inefficientFiles
+              Most wasted:{' '}
+              {img.inefficientFiles
                 .slice(0, 3)
                 .map((f) => `${f.path} (${formatBytes(f.sizeBytes)})`)
                 .join(', ')}

@@ -1,18 +1,106 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ImageSummary } from '../../../src-shared/dto';
+import { call, errorMessage, subscribe } from '../../ipc/client';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
-import { displayName, formatBytes, shortId, visibleImages } from './visible-images';
+import { ARCHIVE_FILTERS } from '../transfer/LoadDialog';
+import { ImageDialogs, type ImageDialog } from './ImageDialogs';
+import { ImageRow, type RowAction } from './ImageRow';
+import { formatBytes, visibleImages } from './visible-images';
+import './images.css';
 
-/** Local images, one row per image ID with all its tags. */
+/** Local images, one row per image ID with all its tags, and what can be done with them. */
 export function ImageList(): React.JSX.Element {
   const images = useStore((s) => s.images);
   const filter = useStore((s) => s.imageFilter);
   const sort = useStore((s) => s.imageSort);
   const error = useStore((s) => s.imagesError);
-  const setFilter = useStore((s) => s.setImageFilter);
-  const setSort = useStore((s) => s.setImageSort);
+  const selection = useStore((s) => s.imageSelection);
+  const highlighted = useStore((s) => s.highlightedRefs);
+  const { setFilter, setSort, refreshImages, clickCheckbox, setSelection, highlightRefs } = useStore(
+    useShallow((s) => ({
+      setFilter: s.setImageFilter,
+      setSort: s.setImageSort,
+      refreshImages: s.refreshImages,
+      clickCheckbox: s.clickImageCheckbox,
+      setSelection: s.setImageSelection,
+      highlightRefs: s.highlightRefs,
+    })),
+  );
   const rows = useMemo(() => visibleImages(images, filter, sort), [images, filter, sort]);
+  const ordered = useMemo(() => rows.map((r) => r.id), [rows]);
+  const [dialog, setDialog] = useState<ImageDialog | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
 
+  // `docker` commands run elsewhere change the list: the engine's events say when.
+  useEffect(
+    () =>
+      subscribe('engineEvent', (batch) => {
+        if (batch.events.some((e) => e.type === 'image' || e.type === 'container')) void refreshImages();
+      }),
+    [refreshImages],
+  );
+
+  const selected = useMemo(() => rows.filter((r) => selection.ids.has(r.id)), [rows, selection]);
+  const dangling = useMemo(() => images.filter((i) => i.dangling), [images]);
+  const onCheck = useCallback(
+    (id: string, shift: boolean) => clickCheckbox(id, shift, ordered),
+    [clickCheckbox, ordered],
+  );
+  const onAction = useCallback((action: RowAction, image: ImageSummary) => {
+    if (action === 'save' || action === 'remove') setDialog({ kind: action, images: [image] });
+    else setDialog({ kind: action, image });
+  }, []);
+  const onUntag = useCallback(
+    (image: ImageSummary, ref: string) => setDialog({ kind: 'untag', image, ref }),
+    [],
+  );
+  const onChanged = useCallback(
+    (highlight?: readonly string[]) => {
+      if (highlight && highlight.length > 0) highlightRefs(highlight);
+      void refreshImages();
+    },
+    [highlightRefs, refreshImages],
+  );
+
+  const load = async (): Promise<void> => {
+    try {
+      const { paths } = await call('chooseOpenPaths', {
+        title: 'Load images from an archive',
+        filters: ARCHIVE_FILTERS,
+      });
+      const path = paths[0];
+      if (path) setDialog({ kind: 'load', path });
+    } catch (err) {
+      setDialog({ kind: 'load', path: null, chooserError: errorMessage(err) });
+    }
+  };
+
+  /** Arrows move between rows, Enter analyzes the focused one, Space checks it. */
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTableSectionElement>): void => {
+    const row = (e.target as HTMLElement).closest('tr');
+    if (!row || !body.current) return;
+    const all = [...body.current.querySelectorAll<HTMLTableRowElement>('tr[data-testid="image-row"]')];
+    const i = all.indexOf(row);
+    const move = (to: number): void => {
+      e.preventDefault();
+      all[Math.max(0, Math.min(all.length - 1, to))]?.focus();
+    };
+    if (e.key === 'ArrowDown') move(i + 1);
+    else if (e.key === 'ArrowUp') move(i - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(all.length - 1);
+    else if (e.target === row && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      const img = rows[i];
+      if (!img) return;
+      if (e.key === 'Enter') setDialog({ kind: 'analyze', image: img });
+      else onCheck(img.id, e.shiftKey);
+    }
+  };
+
+  const allChecked = rows.length > 0 && selected.length === rows.length;
   return (
     <section className="images" aria-label="Images">
       <div className="toolbar">
@@ -26,49 +114,119 @@ export function ImageList(): React.JSX.Element {
         />
         <label>
           Sort{' '}
-          <select aria-label="Sort images" value={sort} onChange={(e) => setSort(e.target.value as ImageSort)}>
+          <select
+            aria-label="Sort images"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as ImageSort)}
+          >
             <option value="name">name</option>
             <option value="size">size</option>
             <option value="created">created</option>
           </select>
         </label>
         <span className="count">{rows.length} images</span>
+        <button type="button" onClick={() => setDialog({ kind: 'pull' })} data-testid="pull-open">
+          Pull…
+        </button>
+        <button type="button" onClick={() => void load()} data-testid="load-open">
+          Load…
+        </button>
+        <button
+          type="button"
+          onClick={() => setDialog({ kind: 'prune' })}
+          disabled={dangling.length === 0}
+          title={
+            dangling.length === 0 ? 'No dangling image' : `Delete the ${dangling.length} untagged images`
+          }
+          data-testid="prune-open"
+        >
+          Prune dangling{dangling.length > 0 ? ` (${dangling.length})` : ''}
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th>Tags</th>
-            <th>Image ID</th>
-            <th>Created</th>
-            <th className="num">Size</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((img) => (
-            <tr key={img.id} data-testid="image-row" className={img.dangling ? 'dangling' : undefined}>
-              <td>
-                {img.repoTags.length === 0 ? (
-                  <span className="tag tag-none" title="Dangling: no repository or tag">
-                    {displayName(img)}
-                  </span>
-                ) : (
-                  img.repoTags.map((t) => (
-                    <span key={t} className="tag" data-testid="image-tag">
-                      {t}
-                    </span>
-                  ))
-                )}
-              </td>
-              <td className="mono" title={img.id}>
-                {shortId(img.id)}
-              </td>
-              <td>{new Date(img.created).toLocaleString()}</td>
-              <td className="num">{formatBytes(img.size)}</td>
+      {selected.length > 0 && (
+        <div className="selection-bar" role="region" aria-label="Selected images" data-testid="selection-bar">
+          <span>
+            {selected.length} selected · {formatBytes(selected.reduce((n, i) => n + i.size, 0))}
+          </span>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'save', images: selected })}
+            data-testid="save-selected"
+          >
+            Save…
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setDialog({ kind: 'remove', images: selected })}
+            data-testid="remove-selected"
+          >
+            Remove…
+          </button>
+          <button type="button" onClick={() => setSelection([])}>
+            Clear
+          </button>
+          <span className="muted">Shift-click a checkbox to select a range.</span>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="image-table">
+          <thead>
+            <tr>
+              <th className="check-cell">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown images"
+                  checked={allChecked}
+                  onChange={() => setSelection(allChecked ? [] : ordered)}
+                />
+              </th>
+              <th>Tags</th>
+              <th>Image ID</th>
+              <th>Created</th>
+              <th className="num">Size</th>
+              <th className="num" title="Bytes in layers other images also use">
+                Shared
+              </th>
+              <th className="num" title="Bytes only this image uses: what removing it frees">
+                Unique
+              </th>
+              <th>Containers</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody ref={body} onKeyDown={onKeyDown}>
+            {rows.map((img, i) => (
+              <ImageRow
+                key={img.id}
+                focusable={i === 0}
+                img={img}
+                checked={selection.ids.has(img.id)}
+                highlighted={highlighted}
+                canRun
+                onCheck={onCheck}
+                onAction={onAction}
+                onUntag={onUntag}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 && !error && (
+        <p className="placeholder">
+          {filter ? 'No image matches the filter.' : 'The engine has no images yet: Pull or Load one.'}
+        </p>
+      )}
+      {dialog && (
+        <ImageDialogs dialog={dialog} images={images} onClose={() => setDialog(null)} onChanged={onChanged} />
+      )}
     </section>
   );
 }

@@ -16,7 +16,9 @@ export function Modal({ title, onClose, children, actions, testId, wide }: Modal
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;

@@ -118,8 +118,8 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
       ) : (
         <>
           <p className="explain">
-            Removing a name deletes only that name. An image (and its layers no other image shares) goes with its
-            last name. The engine refuses while a container uses it.
+            Removing a name deletes only that name. An image (and its layers no other image shares) goes with
+            its last name. The engine refuses while a container uses it.
           </p>
           <ul className="remove-list">
             {images.map((img) => (
@@ -128,7 +128,12 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
                 {img.repoTags.length === 0 && <span className="muted"> &lt;none&gt;: removed by ID</span>}
                 {img.repoTags.map((t) => (
                   <label key={t} className="check">
-                    <input type="checkbox" checked={chosen.has(t)} onChange={() => toggle(t)} disabled={busy} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(t)}
+                      onChange={() => toggle(t)}
+                      disabled={busy}
+                    />
                     {t}
                   </label>
                 ))}
@@ -206,8 +211,8 @@ export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Eleme
       ) : (
         <>
           <p className="explain">
-            A dangling image has no tag pointing at it (<code>&lt;none&gt;</code>), usually an older build whose tag
-            moved to a newer one. Pruning deletes them all; images used by containers are kept.
+            A dangling image has no tag pointing at it (<code>&lt;none&gt;</code>), usually an older build
+            whose tag moved to a newer one. Pruning deletes them all; images used by containers are kept.
           </p>
           <p>
             {dangling.length} dangling image{dangling.length === 1 ? '' : 's'} listed

@@ -103,7 +103,12 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
   );
 }
 
-export function UntagDialog({ image, refName, onClose, onDone }: RefDialogProps & { refName: string }): React.JSX.Element {
+export function UntagDialog({
+  image,
+  refName,
+  onClose,
+  onDone,
+}: RefDialogProps & { refName: string }): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const others = image.repoTags.filter((t) => t !== refName);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clickSelect, emptySelection, keepListed } from './selection';
+import { age } from './visible-images';
 
 const rows = ['a', 'b', 'c', 'd', 'e'];
 
@@ -38,5 +39,16 @@ describe('image row selection', () => {
     expect([...kept.ids].sort()).toEqual(['b', 'c']);
     expect(kept.anchor).toBeNull();
     expect(keepListed(kept, ['b', 'c', 'x'])).toBe(kept);
+  });
+});
+
+describe('row age', () => {
+  it('says how long ago, in the largest whole unit', () => {
+    const now = Date.UTC(2025, 0, 10);
+    expect(age(now - 5_000, now)).toBe('just now');
+    expect(age(now - 9 * 60_000, now)).toBe('9 min ago');
+    expect(age(now - 3 * 3600_000, now)).toBe('3 h ago');
+    expect(age(now - 2 * 86400_000, now)).toBe('2 d ago');
+    expect(age(now - 400 * 86400_000, now)).toBe('1 y ago');
   });
 });

@@ -12,7 +12,12 @@ export const emptySelection: Selection = { ids: new Set(), anchor: null };
  * The selection after clicking row `id`'s checkbox. `ordered` is the rows as shown (filtered and
  * sorted): a shift-click gives every row between the anchor and `id` the state `id` takes.
  */
-export function clickSelect(sel: Selection, ordered: readonly string[], id: string, shift: boolean): Selection {
+export function clickSelect(
+  sel: Selection,
+  ordered: readonly string[],
+  id: string,
+  shift: boolean,
+): Selection {
   const next = new Set(sel.ids);
   const on = !sel.ids.has(id);
   const from = sel.anchor === null ? -1 : ordered.indexOf(sel.anchor);

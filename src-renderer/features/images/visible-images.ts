@@ -6,10 +6,16 @@ export const displayName = (img: ImageSummary): string => img.repoTags[0] ?? `<n
 export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
 /** Filter by tag or ID substring, then sort; a pure function so it is unit-tested. */
-export function visibleImages(images: readonly ImageSummary[], filter: string, sort: ImageSort): ImageSummary[] {
+export function visibleImages(
+  images: readonly ImageSummary[],
+  filter: string,
+  sort: ImageSort,
+): ImageSummary[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle
-    ? images.filter((img) => img.id.includes(needle) || img.repoTags.some((t) => t.toLowerCase().includes(needle)))
+    ? images.filter(
+        (img) => img.id.includes(needle) || img.repoTags.some((t) => t.toLowerCase().includes(needle)),
+      )
     : [...images];
   const byName = (a: ImageSummary, b: ImageSummary): number => displayName(a).localeCompare(displayName(b));
   switch (sort) {
@@ -32,4 +38,22 @@ export function formatBytes(n: number): string {
     i++;
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** "3 d ago": enough to compare images; the exact time is in the tooltip. */
+export function age(ms: number, now = Date.now()): string {
+  const steps: [number, string][] = [
+    [60, 's'],
+    [60, 'min'],
+    [24, 'h'],
+    [30, 'd'],
+    [12, 'mo'],
+    [Infinity, 'y'],
+  ];
+  let v = Math.max(0, (now - ms) / 1000);
+  for (const [size, unit] of steps) {
+    if (v < size) return unit === 's' ? 'just now' : `${Math.floor(v)} ${unit} ago`;
+    v /= size;
+  }
+  return '';
 }

@@ -25,21 +25,24 @@ export interface JobProgressProps {
 }
 
 export function JobProgress({ jobId, label, noCancel }: JobProgressProps): React.JSX.Element {
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  // Both remember which job they belong to, so a new jobId starts clean without resetting state.
+  const [last, setLast] = useState<Progress | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const progress = last?.jobId === jobId ? last : null;
+  const cancelling = cancelled === jobId;
 
-  useEffect(() => {
-    setProgress(null);
-    setCancelling(false);
-    return subscribe('jobProgress', (p) => {
-      if (p.jobId === jobId) setProgress(p);
-    });
-  }, [jobId]);
+  useEffect(
+    () =>
+      subscribe('jobProgress', (p) => {
+        if (p.jobId === jobId) setLast(p);
+      }),
+    [jobId],
+  );
 
   const cancel = (): void => {
-    setCancelling(true);
+    setCancelled(jobId);
     // The job's own call answers CANCELLED (or its result when it had already finished).
-    void call('cancelJob', { jobId }).catch(() => setCancelling(false));
+    void call('cancelJob', { jobId }).catch(() => setCancelled(null));
   };
 
   const total = progress?.bytesTotal ?? 0;

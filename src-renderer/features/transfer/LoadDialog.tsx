@@ -27,7 +27,9 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
   const started = useRef(false);
   const { run } = job;
   const onLoadedRef = useRef(onLoaded);
-  onLoadedRef.current = onLoaded;
+  useEffect(() => {
+    onLoadedRef.current = onLoaded;
+  }, [onLoaded]);
 
   const load = (file: string): void => {
     void run((jobId) => call('loadImages', { path: file, jobId })).then((r) => {
@@ -74,8 +76,9 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
       }
     >
       <p className="explain">
-        The engine stores each layer it does not have yet and sets the archive's names on its images; a name that
-        pointed at another image moves, and that image may become dangling. OCI archives are converted first.
+        The engine stores each layer it does not have yet and sets the archive's names on its images; a name
+        that pointed at another image moves, and that image may become dangling. OCI archives are converted
+        first.
       </p>
       {chooserError && <p className="error">{chooserError}</p>}
       <label className="field">

@@ -4,12 +4,19 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { Modal } from '../images/Modal';
+import { shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob, type JobState } from '../jobs/use-job';
 import { ReferenceFeedback } from './ReferenceFeedback';
 import { useReferenceCheck } from './use-reference-check';
 
-function JobOutcome<T>({ state, done }: { state: JobState<T>; done: (r: T) => React.ReactNode }): React.ReactNode {
+function JobOutcome<T>({
+  state,
+  done,
+}: {
+  state: JobState<T>;
+  done: (r: T) => React.ReactNode;
+}): React.ReactNode {
   switch (state.status) {
     case 'cancelled':
       return <p className="muted">Cancelled.</p>;
@@ -59,7 +66,13 @@ export function PullDialog({
           <button type="button" onClick={onClose} disabled={running}>
             Close
           </button>
-          <button type="submit" form="pull-form" className="primary" disabled={!ref || running} data-testid="pull-submit">
+          <button
+            type="submit"
+            form="pull-form"
+            className="primary"
+            disabled={!ref || running}
+            data-testid="pull-submit"
+          >
             Pull
           </button>
         </>
@@ -93,13 +106,24 @@ export function PullDialog({
         </label>
       </form>
       <ReferenceFeedback check={check} id={feedbackId} />
-      {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={`Pulling ${ref ?? ''}`} />}
-      <JobOutcome state={job.state} done={(r) => `Pulled ${ref ?? ''}: image ${r.id.slice(7, 19)}${r.digest ? `, ${r.digest}` : ''}`} />
+      {job.state.status === 'running' && (
+        <JobProgress jobId={job.state.jobId} label={`Pulling ${ref ?? ''}`} />
+      )}
+      <JobOutcome
+        state={job.state}
+        done={(r) => `Pulled ${ref ?? ''}: image ${shortId(r.id)}${r.digest ? `, ${r.digest}` : ''}`}
+      />
     </Modal>
   );
 }
 
-export function PushDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }): React.JSX.Element {
+export function PushDialog({
+  image,
+  onClose,
+}: {
+  image: ImageSummary;
+  onClose: () => void;
+}): React.JSX.Element {
   const [ref, setRef] = useState(image.repoTags[0] ?? '');
   const job = useJob<PushImageResult>('push');
   const running = job.state.status === 'running';
@@ -116,23 +140,34 @@ export function PushDialog({ image, onClose }: { image: ImageSummary; onClose: (
           <button type="button" onClick={onClose} disabled={running}>
             Close
           </button>
-          <button type="button" className="primary" onClick={push} disabled={!ref || running} data-testid="push-submit">
+          <button
+            type="button"
+            className="primary"
+            onClick={push}
+            disabled={!ref || running}
+            data-testid="push-submit"
+          >
             Push
           </button>
         </>
       }
     >
       <p className="explain">
-        A push goes to the registry named at the start of the reference (<code>docker.io</code> when none). To push
-        elsewhere, first Tag the image as <code>registry-host:port/repository:tag</code>. Layers the registry already
-        has are not sent again.
+        A push goes to the registry named at the start of the reference (<code>docker.io</code> when none). To
+        push elsewhere, first Tag the image as <code>registry-host:port/repository:tag</code>. Layers the
+        registry already has are not sent again.
       </p>
       {image.repoTags.length === 0 ? (
         <p className="warn">This image has no name: Tag it first.</p>
       ) : (
         <label className="field">
           Reference to push
-          <select value={ref} onChange={(e) => setRef(e.target.value)} disabled={running} data-testid="push-ref">
+          <select
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            disabled={running}
+            data-testid="push-ref"
+          >
             {image.repoTags.map((t) => (
               <option key={t} value={t}>
                 {t}

@@ -43,7 +43,7 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
     try {
       const { path } = await call('chooseSavePath', {
         title: 'Save images as',
-        defaultName: dest || defaultArchiveName(images, gzip),
+        defaultName: dest || defaultArchiveName(request, gzip),
         filters: gzip
           ? [{ name: 'gzip-compressed tar', extensions: ['tar.gz', 'tgz'] }]
           : [{ name: 'tar archive', extensions: ['tar'] }],
@@ -99,7 +99,9 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
           {images.map((img) => (
             <li key={img.id}>
               <span className="mono">{shortId(img.id)}</span>
-              {img.repoTags.length === 0 && <span className="muted"> &lt;none&gt;: saved by ID, loads back untagged</span>}
+              {img.repoTags.length === 0 && (
+                <span className="muted"> &lt;none&gt;: saved by ID, loads back untagged</span>
+              )}
               {img.repoTags.map((t) => (
                 <label key={t} className="check">
                   <input
@@ -158,7 +160,9 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
       {s.status === 'running' && (
         <JobProgress jobId={s.jobId} label={`Saving to ${dest.split(/[\\/]/).pop() ?? dest}`} />
       )}
-      {s.status === 'cancelled' && <p className="muted">Cancelled: nothing was written (the file appears only when whole).</p>}
+      {s.status === 'cancelled' && (
+        <p className="muted">Cancelled: nothing was written (the file appears only when whole).</p>
+      )}
       {s.status === 'error' && (
         <p className="error" role="alert">
           {s.message}
@@ -166,8 +170,9 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
       )}
       {s.status === 'done' && (
         <p className="success" role="status" data-testid="save-result">
-          Saved {s.result.images.length} name{s.result.images.length === 1 ? '' : 's'} ({s.result.images.join(', ')})
-          — {formatBytes(s.result.bytes)} written to <code>{s.result.path}</code>
+          Saved {s.result.images.length} name{s.result.images.length === 1 ? '' : 's'} (
+          {s.result.images.join(', ')}) — {formatBytes(s.result.bytes)} written to{' '}
+          <code>{s.result.path}</code>
         </p>
       )}
     </Modal>

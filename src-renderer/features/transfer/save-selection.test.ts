@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../src-shared/dto';
-import { defaultArchiveName, repositoriesOf, repositoryOf, saveRequest, withArchiveExtension } from './save-selection';
+import {
+  defaultArchiveName,
+  repositoriesOf,
+  repositoryOf,
+  saveRequest,
+  withArchiveExtension,
+} from './save-selection';
 
 const image = (id: string, repoTags: string[]): ImageSummary => ({
   id,
@@ -38,8 +44,13 @@ describe('save selection', () => {
   });
 
   it('names the archive after the first image and follows the gzip toggle', () => {
-    expect(defaultArchiveName([image('sha256:a', ['strata-e2e/img:t2'])], true)).toBe('strata-e2e_img_t2.tar.gz');
-    expect(defaultArchiveName([image('sha256:0123456789abcdef', []), image('sha256:b', [])], false)).toBe(
+    expect(defaultArchiveName({ refs: ['strata-e2e/img:t2'], repositories: [] }, true)).toBe(
+      'strata-e2e_img_t2.tar.gz',
+    );
+    expect(defaultArchiveName({ refs: ['base:x'], repositories: ['strata-e2e/img'] }, true)).toBe(
+      'strata-e2e_img-and-1-more.tar.gz',
+    );
+    expect(defaultArchiveName({ refs: ['sha256:0123456789ab', 'sha256:b'], repositories: [] }, false)).toBe(
       '0123456789ab-and-1-more.tar',
     );
     expect(withArchiveExtension('/tmp/x.tar', true)).toBe('/tmp/x.tar.gz');

@@ -33,11 +33,12 @@ export function saveRequest(
   return { refs, repositories: [...wholeRepos].sort() };
 }
 
-/** A file name for the archive: the first name, made safe, with the right extension. */
-export function defaultArchiveName(images: readonly ImageSummary[], gzip: boolean): string {
-  const first = images[0]?.repoTags[0] ?? images[0]?.id.replace(/^sha256:/, '').slice(0, 12) ?? 'images';
+/** A file name for the archive: the first repository or name to save, made safe, with the right extension. */
+export function defaultArchiveName(request: SaveRequest, gzip: boolean): string {
+  const names = [...request.repositories, ...request.refs];
+  const first = names[0]?.replace(/^sha256:/, '').slice(0, 64) ?? 'images';
   const base = first.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'images';
-  return `${base}${images.length > 1 ? `-and-${images.length - 1}-more` : ''}${gzip ? '.tar.gz' : '.tar'}`;
+  return `${base}${names.length > 1 ? `-and-${names.length - 1}-more` : ''}${gzip ? '.tar.gz' : '.tar'}`;
 }
 
 /** Swaps `.tar` <-> `.tar.gz` at the end of a typed path when the gzip toggle changes. */

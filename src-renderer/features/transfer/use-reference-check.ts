@@ -9,37 +9,37 @@ export type ReferenceCheck =
   | { status: 'ok'; reference: ParsedReference }
   | { status: 'problem'; problem: string };
 
-/** Checks `text` 150 ms after the user stops typing; the answer for older text is dropped. */
+type Answer = { for: string; check: ReferenceCheck };
+
+/** Checks `text` 150 ms after the user stops typing; an answer for older text is never shown. */
 export function useReferenceCheck(text: string): ReferenceCheck {
-  const [check, setCheck] = useState<ReferenceCheck>({ status: 'empty' });
+  const ref = text.trim();
+  const [answer, setAnswer] = useState<Answer | null>(null);
   useEffect(() => {
-    const ref = text.trim();
-    if (ref === '') {
-      setCheck({ status: 'empty' });
-      return;
-    }
-    setCheck({ status: 'checking' });
+    if (ref === '') return;
     let live = true;
     const timer = setTimeout(() => {
       call('parseReference', { ref })
         .then((r) => {
           if (!live) return;
-          setCheck(
-            r.reference
+          setAnswer({
+            for: ref,
+            check: r.reference
               ? { status: 'ok', reference: r.reference }
               : { status: 'problem', problem: r.problem ?? 'not an image reference' },
-          );
+          });
         })
         .catch((err: unknown) => {
-          if (live) setCheck({ status: 'problem', problem: errorMessage(err) });
+          if (live) setAnswer({ for: ref, check: { status: 'problem', problem: errorMessage(err) } });
         });
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [text]);
-  return check;
+  }, [ref]);
+  if (ref === '') return { status: 'empty' };
+  return answer?.for === ref ? answer.check : { status: 'checking' };
 }
 
 /** `repo` and `tag` for tagImage: the familiar name without its tag, and the tag (`latest` when none). */

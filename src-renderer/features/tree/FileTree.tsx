@@ -222,6 +222,7 @@ function TreeToolbar({ count }: { count: number }): React.JSX.Element {
       <input
         type="search"
         aria-label="Filter files by name or glob"
+        data-shortcut="filter"
         placeholder="Filter: name or *.glob"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}

@@ -1,0 +1,138 @@
+/** One image: its names (each untaggable), sizes, containers, and what can be done with it. */
+import { memo } from 'react';
+import type { ImageSummary } from '../../../src-shared/dto';
+import { age, formatBytes, shortId } from './visible-images';
+
+export type RowAction = 'run' | 'tag' | 'save' | 'push' | 'analyze' | 'remove';
+
+interface Props {
+  img: ImageSummary;
+  checked: boolean;
+  highlighted: ReadonlySet<string>;
+  canRun: boolean;
+  /** The row Tab reaches (the first); arrows move from there. */
+  focusable: boolean;
+  onCheck: (id: string, shift: boolean) => void;
+  onAction: (action: RowAction, img: ImageSummary) => void;
+  onUntag: (img: ImageSummary, ref: string) => void;
+}
+
+const ACTIONS: { id: RowAction; label: string; hint: string }[] = [
+  { id: 'run', label: 'Run', hint: 'Start a container from this image' },
+  { id: 'tag', label: 'Tag', hint: 'Give this image another name' },
+  { id: 'save', label: 'Save', hint: 'Write it to an archive file (docker save)' },
+  { id: 'push', label: 'Push', hint: 'Upload it to a registry' },
+  { id: 'analyze', label: 'Analyze', hint: 'Read its layers: files, sizes, waste' },
+  { id: 'remove', label: 'Remove', hint: 'Delete this image or some of its names' },
+];
+
+const bytesOrDash = (n: number | null): string => (n === null ? '—' : formatBytes(n));
+
+function UntaggedLabel({ img }: { img: ImageSummary }): React.JSX.Element {
+  return (
+    <span className="none-label">
+      <span className="tag tag-none">&lt;none&gt;</span>
+      <span className="muted">
+        {img.dangling ? 'no tag points here' : 'no tag: an image a tagged image is built on'}
+      </span>
+    </span>
+  );
+}
+
+export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
+  const { img } = p;
+  const lit = img.repoTags.some((t) => p.highlighted.has(t)) || p.highlighted.has(img.id);
+  const name = img.repoTags[0] ?? shortId(img.id);
+  const classes = [img.dangling ? 'dangling' : '', lit ? 'highlight' : '', p.checked ? 'checked' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <tr
+      data-testid="image-row"
+      data-image-id={img.id}
+      className={classes || undefined}
+      aria-selected={p.checked}
+      tabIndex={p.focusable ? 0 : -1}
+    >
+      <td className="check-cell">
+        <input
+          type="checkbox"
+          checked={p.checked}
+          aria-label={`Select ${name}`}
+          data-testid="image-check"
+          onClick={(e) => {
+            e.preventDefault();
+            p.onCheck(img.id, e.shiftKey);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === ' ') {
+              e.preventDefault();
+              p.onCheck(img.id, e.shiftKey);
+            }
+          }}
+          readOnly
+        />
+      </td>
+      <td className="tags-cell">
+        {img.repoTags.length === 0 ? (
+          <UntaggedLabel img={img} />
+        ) : (
+          img.repoTags.map((t) => (
+            <span key={t} className={p.highlighted.has(t) ? 'chip lit' : 'chip'}>
+              <span className="tag" data-testid="image-tag">
+                {t}
+              </span>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={`Untag ${t}`}
+                title={`Untag ${t}: removes this name only; the image goes with its last name`}
+                data-testid="untag"
+                onClick={() => p.onUntag(img, t)}
+              >
+                ×
+              </button>
+            </span>
+          ))
+        )}
+      </td>
+      <td className="mono" title={img.id}>
+        {shortId(img.id)}
+      </td>
+      <td className="created-cell" title={new Date(img.created).toLocaleString()}>
+        {age(img.created)}
+      </td>
+      <td className="num">{formatBytes(img.size)}</td>
+      <td className="num" title="Bytes in layers other images also use">
+        {bytesOrDash(img.sharedSize)}
+      </td>
+      <td className="num" title="Bytes only this image uses: what removing it frees">
+        {bytesOrDash(img.uniqueSize)}
+      </td>
+      <td className="containers-cell" title={img.containerNames.join(', ')}>
+        {img.containers === null ? (
+          '—'
+        ) : img.containers === 0 ? (
+          <span className="muted">none</span>
+        ) : (
+          img.containerNames.join(', ') || img.containers
+        )}
+      </td>
+      <td className="actions-cell">
+        {ACTIONS.filter((a) => a.id !== 'run' || p.canRun).map((a) => (
+          <button
+            key={a.id}
+            type="button"
+            className={a.id === 'remove' ? 'row-action danger' : 'row-action'}
+            title={a.hint}
+            aria-label={`${a.label} ${name}`}
+            data-testid={`action-${a.id}`}
+            onClick={() => p.onAction(a.id, img)}
+          >
+            {a.label}
+          </button>
+        ))}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,133 @@
+/**
+ * The Images view's actions on the real test bed: tag, untag, save a whole repository (the native
+ * save dialog answered by the scripted stand-in), remove (CONFLICT naming the container, then
+ * force), and load the saved archive back.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const REPO = 'strata-e2e/img';
+const T1 = `${REPO}:t1`;
+const T2 = `${REPO}:t2`;
+const exactly = (s: string): RegExp => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const shot = (name: string): string => resolve(__dirname, `../../test-results/${name}.png`);
+
+/** The row that holds tag `ref` (by its chip, not a substring of another tag). */
+const rowWithTag = (app: Page, ref: string): Locator =>
+  app
+    .getByTestId('image-row')
+    .filter({ has: app.getByTestId('image-tag').filter({ hasText: exactly(ref) }) });
+
+test('tag, untag, save, remove and load images through the Images view', async ({
+  app,
+  testbed,
+  mainApi,
+  scriptedDialogs,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-images-'));
+  const archive = join(dir, 'img.tar.gz');
+  const base = testbed.images.base;
+  try {
+    const row = rowWithTag(app, base);
+    await expect(row).toHaveCount(1);
+
+    // Tag twice through the dialog; a bad reference is refused with the parser's reason first.
+    for (const ref of [T1, T2]) {
+      await row.getByTestId('action-tag').click();
+      const dialog = app.getByTestId('tag-dialog');
+      if (ref === T1) {
+        await dialog.getByTestId('tag-input').fill('Strata-E2E/Img:t1');
+        await expect(dialog.getByTestId('ref-problem')).toContainText('lowercase');
+        await expect(dialog.getByTestId('tag-submit')).toBeDisabled();
+      }
+      await dialog.getByTestId('tag-input').fill(ref);
+      await expect(dialog.getByTestId('ref-ok')).toContainText(REPO);
+      await dialog.getByTestId('tag-submit').click();
+      await expect(dialog).toHaveCount(0);
+    }
+    // One row, one image ID, all three names.
+    await expect(row.getByTestId('image-tag')).toHaveCount(3);
+    await expect(rowWithTag(app, T1)).toHaveAttribute('data-image-id', testbed.images.ids[base] ?? '');
+    await expect(rowWithTag(app, T2)).toHaveAttribute('data-image-id', testbed.images.ids[base] ?? '');
+
+    // Untag t1 from its chip: the dialog says the image stays, and the row keeps t2.
+    await row.getByRole('button', { name: `Untag ${T1}` }).click();
+    const untag = app.getByTestId('untag-dialog');
+    await expect(untag).toContainText('The image stays');
+    await untag.getByTestId('untag-submit').click();
+    await expect(untag).toHaveCount(0);
+    await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T1) })).toHaveCount(0);
+    await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T2) })).toHaveCount(1);
+
+    // Save the whole repository (not the base tag) as gzip, the destination from the save dialog.
+    scriptedDialogs.saveAnswers.push(archive);
+    await row.getByTestId('image-check').click();
+    await expect(app.getByTestId('selection-bar')).toContainText('1 selected');
+    await app.getByTestId('save-selected').click();
+    const save = app.getByTestId('save-dialog');
+    await save.getByRole('checkbox', { name: base, exact: true }).uncheck();
+    await save.getByRole('checkbox', { name: `all tags of ${REPO}` }).check();
+    await expect(save.getByTestId('save-gzip')).toBeChecked();
+    await save.getByTestId('save-choose').click();
+    await expect(save.getByTestId('save-dest')).toHaveValue(archive);
+    expect(scriptedDialogs.asked.at(-1)).toMatchObject({
+      kind: 'save',
+      opts: { defaultName: 'strata-e2e_img.tar.gz' },
+    });
+    await save.getByTestId('save-submit').click();
+    await expect(save.getByTestId('save-result')).toContainText(archive, { timeout: 30_000 });
+    await expect(save.getByTestId('save-result')).toContainText(T2);
+    await app.screenshot({ path: shot('ui-images-save'), fullPage: true });
+    const head = readFileSync(archive).subarray(0, 2);
+    expect([...head]).toEqual([0x1f, 0x8b]);
+    expect(statSync(archive).size).toBeGreaterThan(1000);
+    await save.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect(save).toHaveCount(0);
+
+    // Remove t2: a container uses the image, so the engine's refusal names it; force removes the name.
+    await row.getByTestId('action-remove').click();
+    const remove = app.getByTestId('remove-dialog');
+    await remove.getByRole('checkbox', { name: base, exact: true }).uncheck();
+    await expect(remove.getByTestId('remove-summary')).toContainText('Only names go');
+    await remove.getByTestId('remove-submit').click();
+    await expect(remove.getByTestId('remove-conflict')).toContainText(testbed.images.commitContainer);
+    await app.screenshot({ path: shot('ui-images-remove-conflict'), fullPage: true });
+    await remove.getByTestId('remove-force').click();
+    await expect(remove.getByTestId('remove-result')).toContainText(T2);
+    await remove.getByTestId('remove-close').click();
+    await expect(rowWithTag(app, T2)).toHaveCount(0);
+    await expect(rowWithTag(app, base)).toHaveCount(1);
+
+    // Load the archive back (the open dialog answered): the tag returns, highlighted.
+    scriptedDialogs.openAnswers.push([archive]);
+    await app.getByTestId('load-open').click();
+    const load = app.getByTestId('load-dialog');
+    await expect(load.getByTestId('loaded-ref')).toHaveText([T2], { timeout: 30_000 });
+    expect(scriptedDialogs.asked.at(-1)).toMatchObject({ kind: 'open' });
+    await load.getByTestId('load-close').click();
+    await expect(rowWithTag(app, T2)).toHaveCount(1);
+    await expect(rowWithTag(app, T2)).toHaveClass(/highlight/);
+    await expect(rowWithTag(app, T2)).toHaveAttribute('data-image-id', testbed.images.ids[base] ?? '');
+    await app.screenshot({ path: shot('ui-images'), fullPage: true });
+  } finally {
+    for (const ref of [T1, T2]) await mainApi.removeImage({ ref, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('file dialogs answer a clear error where main has none', async ({ testbed }) => {
+  const { createEngineClient } = await import('../../src-main/docker/engine-client');
+  const { createMainApi, EventHub } = await import('../../src-main/ipc/main-api');
+  const engine = createEngineClient(testbed.dockerHost);
+  const api = createMainApi({ engine: () => engine, events: new EventHub() });
+  const r = await api.chooseSavePath({ title: 'x' });
+  expect(r.error).toMatchObject({
+    code: 'INTERNAL',
+    message: expect.stringContaining('File dialogs are not available'),
+  });
+  const bad = await api.chooseOpenPaths({ filters: [{ name: 'x', extensions: ['../etc'] }] });
+  expect(bad.error?.code).toBe('INVALID_ARGUMENT');
+});
