@@ -67,3 +67,12 @@ test('analyze a local image: progress, then its layers and efficiency', async ({
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('Run on a row opens the run dialog with that image', async ({ app, testbed }) => {
+  await rowWithTag(app, testbed.images.base).getByTestId('action-run').click();
+  const dialog = app.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('input').first()).toHaveValue(testbed.images.base);
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+});

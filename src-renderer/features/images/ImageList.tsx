@@ -109,6 +109,7 @@ export function ImageList(): React.JSX.Element {
           type="search"
           placeholder="Filter by tag or ID"
           aria-label="Filter images"
+          data-shortcut="filter"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
