@@ -239,7 +239,7 @@ function writeBig(file: string, name: string, bytes: number): void {
   const next = keystream(name);
   const fd = openSync(file, 'w');
   try {
-    for (let done = 0; done < bytes; ) {
+    for (let done = 0; done < bytes;) {
       const n = Math.min(8 * MiB, bytes - done);
       writeSync(fd, next(n));
       done += n;
@@ -308,7 +308,8 @@ export function debianMirror(): string {
   return 'http://deb.debian.org/debian';
 }
 
-const hash = (v: unknown): string => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
+const hash = (v: unknown): string =>
+  createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
 
 function baseKey(mirror: string): string {
   return hash({ BASE_VERSION, suite: 'bookworm', variant: 'minbase', mirror });
@@ -320,7 +321,10 @@ export function recipeKey(mirror: string): string {
 
 export function recipeSummary(): string {
   const small = LAYERS.filter((l) => l.kind === 'small').reduce((n, l) => n + l.files, 0);
-  const big = LAYERS.flatMap((l) => (l.kind === 'big' ? l.files.map(([, m]) => m) : [])).reduce((a, b) => a + b, 0);
+  const big = LAYERS.flatMap((l) => (l.kind === 'big' ? l.files.map(([, m]) => m) : [])).reduce(
+    (a, b) => a + b,
+    0,
+  );
   return (
     `debootstrap --variant=minbase bookworm + ${LAYERS.length} layers (legacy builder): ` +
     `${small.toLocaleString('en-US')} generated small files in 4 layers over deep dirs, ${big} MiB of ` +
@@ -359,7 +363,9 @@ async function ensureBaseRootfs(mirror: string): Promise<string> {
   await exec('tar', ['-C', rootfs, '--numeric-owner', '--exclude=./dev/*', '--exclude=./proc/*', '--exclude=./sys/*', '-cf', `${tar}.partial`, '.']); // prettier-ignore
   renameSync(`${tar}.partial`, tar);
   rmSync(rootfs, { recursive: true, force: true });
-  say(`base: ${fmtBytes(statSync(tar).size)} rootfs tar [${((performance.now() - started) / 1000).toFixed(0)} s]`);
+  say(
+    `base: ${fmtBytes(statSync(tar).size)} rootfs tar [${((performance.now() - started) / 1000).toFixed(0)} s]`,
+  );
   return tar;
 }
 
@@ -383,7 +389,10 @@ async function countLegacy(archive: string): Promise<ArchiveInfo> {
     if (m) sizes.set(m[2]!, Number(m[1]));
   }
   for (const l of layers) {
-    const out = await pipeline({ file: 'tar', args: ['-xOf', archive, l] }, { file: 'tar', args: ['-tf', '-'] });
+    const out = await pipeline(
+      { file: 'tar', args: ['-xOf', archive, l] },
+      { file: 'tar', args: ['-tf', '-'] },
+    );
     entries += out.split('\n').filter(Boolean).length;
   }
   return {
@@ -396,7 +405,9 @@ async function countLegacy(archive: string): Promise<ArchiveInfo> {
 }
 
 /** Layer blob paths of an OCI archive's first image (index.json -> manifest), in order, with media types. */
-export async function ociLayers(archive: string): Promise<{ blob: string; mediaType: string; size: number }[]> {
+export async function ociLayers(
+  archive: string,
+): Promise<{ blob: string; mediaType: string; size: number }[]> {
   const read = async (name: string): Promise<unknown> =>
     JSON.parse((await exec('tar', ['-xOf', archive, name], { stdout: 'capture' })).stdout);
   const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`;
@@ -414,12 +425,24 @@ async function countOci(archive: string): Promise<ArchiveInfo> {
   let entries = 0;
   let tarBytes = 0;
   for (const l of layers) {
-    const out = await pipeline({ file: 'tar', args: ['-xOf', archive, l.blob] }, { file: 'tar', args: ['-tzf', '-'] });
+    const out = await pipeline(
+      { file: 'tar', args: ['-xOf', archive, l.blob] },
+      { file: 'tar', args: ['-tzf', '-'] },
+    );
     entries += out.split('\n').filter(Boolean).length;
-    const raw = await pipeline({ file: 'tar', args: ['-xOf', archive, l.blob] }, { file: 'sh', args: ['-c', 'gzip -dc | wc -c'] });
+    const raw = await pipeline(
+      { file: 'tar', args: ['-xOf', archive, l.blob] },
+      { file: 'sh', args: ['-c', 'gzip -dc | wc -c'] },
+    );
     tarBytes += Number(raw.trim());
   }
-  return { file: archive, bytes: statSync(archive).size, layers: layers.length, entries, layerTarBytes: tarBytes };
+  return {
+    file: archive,
+    bytes: statSync(archive).size,
+    layers: layers.length,
+    entries,
+    layerTarBytes: tarBytes,
+  };
 }
 
 async function build(dir: string, key: string, mirror: string): Promise<Fixture> {
@@ -427,7 +450,8 @@ async function build(dir: string, key: string, mirror: string): Promise<Fixture>
   await ensureDebianPackages(['docker.io', 'skopeo', 'debootstrap', 'tar', 'gzip']);
   const baseTar = await ensureBaseRootfs(mirror);
   const log = path.join(dir, 'build.log');
-  const say2 = (m: string): void => say(`build: ${m} [${((performance.now() - started) / 1000).toFixed(0)} s]`);
+  const say2 = (m: string): void =>
+    say(`build: ${m} [${((performance.now() - started) / 1000).toFixed(0)} s]`);
 
   let dockerd: Dockerd | undefined;
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -440,7 +464,12 @@ async function build(dir: string, key: string, mirror: string): Promise<Fixture>
     dockerd = await startDockerd();
     const env = DOCKER_ENV(path.join(dir, 'docker-config'), dockerd.dockerHost);
     const docker = (args: string[], timeoutMs = 30 * 60_000) =>
-      exec(DOCKER, ['-H', dockerd!.dockerHost, ...args], { env, stdout: { log }, stderr: { log }, timeoutMs });
+      exec(DOCKER, ['-H', dockerd!.dockerHost, ...args], {
+        env,
+        stdout: { log },
+        stderr: { log },
+        timeoutMs,
+      });
 
     await docker(['import', '-c', 'CMD ["/bin/bash"]', baseTar, BASE_TAG]);
     say2(`imported the debootstrap base as ${BASE_TAG}`);
@@ -450,7 +479,9 @@ async function build(dir: string, key: string, mirror: string): Promise<Fixture>
       const ctx = path.join(dir, `ctx-${s.name}`);
       rmSync(ctx, { recursive: true, force: true });
       const [files, bytes] = writeContext(ctx, s.scale);
-      say2(`${s.name}: generated ${files.toLocaleString('en-US')} files, ${fmtBytes(bytes)} in the build context`);
+      say2(
+        `${s.name}: generated ${files.toLocaleString('en-US')} files, ${fmtBytes(bytes)} in the build context`,
+      );
       await docker(['build', '--force-rm', '--network', 'none', '-t', s.tag, ctx]);
       rmSync(ctx, { recursive: true, force: true });
       say2(`${s.name}: built ${s.tag}`);
@@ -458,7 +489,9 @@ async function build(dir: string, key: string, mirror: string): Promise<Fixture>
       await docker(['save', '-o', `${file}.partial`, s.tag]);
       renameSync(`${file}.partial`, file);
       a[s.name] = { ...(await countLegacy(file)), scale: s.scale };
-      say2(`${s.name}: saved ${fmtBytes(a[s.name]!.bytes)}, ${a[s.name]!.layers} layers, ${a[s.name]!.entries.toLocaleString('en-US')} entries`);
+      say2(
+        `${s.name}: saved ${fmtBytes(a[s.name]!.bytes)}, ${a[s.name]!.layers} layers, ${a[s.name]!.entries.toLocaleString('en-US')} entries`,
+      );
     }
 
     const whole = SCALES[SCALES.length - 1]!.tag;

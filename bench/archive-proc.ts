@@ -56,13 +56,17 @@ export function exec(file: string, args: readonly string[], opts: ExecOptions = 
   };
   const out = opts.stdout ?? 'null';
   const err = opts.stderr ?? 'capture';
-  const stdoutIo = out === 'null' ? openFd('/dev/null', 'w') : out === 'capture' ? 'pipe' : openFd(out.log, 'a');
+  const stdoutIo =
+    out === 'null' ? openFd('/dev/null', 'w') : out === 'capture' ? 'pipe' : openFd(out.log, 'a');
   const stderrIo = err === 'capture' ? 'pipe' : openFd(err.log, 'a');
   let rssFile: string | undefined;
   let cmd = file;
   let argv = [...args];
   if (opts.rss) {
-    rssFile = path.join(os.tmpdir(), `strata-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    rssFile = path.join(
+      os.tmpdir(),
+      `strata-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    );
     cmd = GNU_TIME;
     argv = ['-f', '%M %U %S', '-o', rssFile, file, ...args];
   }
@@ -118,7 +122,14 @@ export function exec(file: string, args: readonly string[], opts: ExecOptions = 
         reject(new Error(`${shown}: ${GNU_TIME} did not report a peak RSS`));
         return;
       }
-      resolve({ ms, code, stdout, stderr, ...(rssKb !== undefined ? { rssKb } : {}), ...(cpuMs !== undefined ? { cpuMs } : {}) });
+      resolve({
+        ms,
+        code,
+        stdout,
+        stderr,
+        ...(rssKb !== undefined ? { rssKb } : {}),
+        ...(cpuMs !== undefined ? { cpuMs } : {}),
+      });
     });
   });
 }

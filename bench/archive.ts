@@ -5,20 +5,30 @@
 // (see archive-fixture.ts):
 //   A  legacy `docker save` archive, uncompressed layers (>= 1 GB, >= 100,000 entries, 9 layers)
 //      - vs `tar -tvf <layer.tar>` run over every layer in turn, the layers extracted once beforehand
-//        to a temp dir (tar gets regular, seekable files and skips file data by seeking: its best case;
-//        the extraction is not timed)
+//        to a temp dir (tar gets regular, seekable files, its best case, and no pipe; the extraction is
+//        not timed)
 //      - vs `cat A.tar > /dev/null` (raw sequential read of the same bytes)
 //   B  skopeo OCI archive of the same image, gzip layers
 //      - vs `tar -tzf <blob>` over every layer blob in turn, blobs extracted once beforehand
 //   Peak RSS (/usr/bin/time -f %M) of the analysis of A at quarter, half and whole size, and of a tiny
 //   one-layer archive (the baseline of node + the CLI).
-// Every command gets one untimed warm-up run; timed runs are interleaved, medians reported.
+// Every command gets one untimed warm-up run; timed runs are interleaved, medians reported. Every
+// process runs under /usr/bin/time (peak RSS, user+sys CPU); wall time is measured here.
 //
 // Options: --runs N (default 5), --profile (also write V8 CPU profiles of the A and B analyses and
 // print where the time goes). Env: STRATA_BENCH_CACHE (default /var/tmp/strata-bench).
 // Exit code: 0 whatever the goals say; 1 only if something broke.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,7 +75,11 @@ type Command = readonly [file: string, args: readonly string[]];
  * stdout to /dev/null) and, given a series, records the wall time of the whole sequence, the sum of
  * the CPU times and the largest peak RSS.
  */
-async function measure(s: Series | undefined, commands: readonly Command[], env?: NodeJS.ProcessEnv): Promise<void> {
+async function measure(
+  s: Series | undefined,
+  commands: readonly Command[],
+  env?: NodeJS.ProcessEnv,
+): Promise<void> {
   const t = performance.now();
   let cpu = 0;
   let rss = 0;
@@ -96,14 +110,16 @@ async function snapshotCli(dir: string): Promise<string> {
       say(`measuring a copy of ${BUILT} (${chunks.join(', ')}) in ${dir}`);
       return cli;
     } catch (err) {
-      if (attempt >= 10) throw new Error(`cannot take a working copy of ${BUILT}: ${String(err)}`, { cause: err });
+      if (attempt >= 10)
+        throw new Error(`cannot take a working copy of ${BUILT}: ${String(err)}`, { cause: err });
       await new Promise((r) => setTimeout(r, 3000));
     }
   }
 }
 
 function machineInfo(): string[] {
-  const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const cpu =
+    /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
   const tarVersion = execFileSync('tar', ['--version'], { encoding: 'utf8' }).split('\n')[0];
   const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
   return [
@@ -114,8 +130,14 @@ function machineInfo(): string[] {
 
 function codeVersion(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src-main', 'src-shared'], { cwd: REPO, encoding: 'utf8' })
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src-main', 'src-shared'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter(Boolean).length;
     return `git ${head}${dirty ? ` + ${dirty} uncommitted changes in src-main/src-shared` : ''}`;
@@ -145,7 +167,7 @@ function timeRow(s: Series): string {
     lpad(secs(Math.max(...s.runs)), 10),
     lpad(`${(s.bytes / MB / (m / 1000)).toFixed(0)} MB/s`, 11),
     lpad(`${secs(median(s.cpu))}`, 10),
-    lpad(`${(median(s.rssKb) * 1024 / MB).toFixed(0)} MB`, 9),
+    lpad(`${((median(s.rssKb) * 1024) / MB).toFixed(0)} MB`, 9),
     lpad(String(s.runs.length), 5),
   ].join(' ');
 }
@@ -155,8 +177,10 @@ async function main(): Promise<void> {
     options: { runs: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false } },
   });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, not "${values.runs}"`);
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench:archive does)`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs takes a positive integer, not "${values.runs}"`);
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench:archive does)`);
   await ensureDebianPackages(['time', 'tar', 'gzip']);
 
   const fixture = await ensureFixture();
@@ -167,7 +191,8 @@ async function main(): Promise<void> {
   // Scratch of runs that were killed outright (their pid is in the name and no longer running).
   for (const old of readdirSync(CACHE_ROOT)) {
     const pid = /^run-(\d+)-/.exec(old)?.[1];
-    if (pid && !existsSync(`/proc/${pid}`)) rmSync(path.join(CACHE_ROOT, old), { recursive: true, force: true });
+    if (pid && !existsSync(`/proc/${pid}`))
+      rmSync(path.join(CACHE_ROOT, old), { recursive: true, force: true });
   }
   const work = mkdtempSync(path.join(CACHE_ROOT, `run-${process.pid}-`));
   const cleanup = (): void => rmSync(work, { recursive: true, force: true });
@@ -198,9 +223,16 @@ async function main(): Promise<void> {
     say(`extracted ${aLayerFiles.length} layer tars of A and ${bBlobFiles.length} blobs of B to ${work}`);
 
     // Sanity: Strata sees the layers and entries GNU tar sees.
-    const check = async (file: string, info: { layers: number; entries: number }, name: string): Promise<string> => {
+    const check = async (
+      file: string,
+      info: { layers: number; entries: number },
+      name: string,
+    ): Promise<string> => {
       const r = await exec(NODE, [CLI, 'analyze', file, '--json'], { stdout: 'capture', env: STRATA_ENV });
-      const analysis = JSON.parse(r.stdout) as { format: string; images: { layers: { entries: number }[]; files: number }[] };
+      const analysis = JSON.parse(r.stdout) as {
+        format: string;
+        images: { layers: { entries: number }[]; files: number }[];
+      };
       const img = analysis.images[0];
       if (!img) throw new Error(`strata found no image in ${file}`);
       const entries = img.layers.reduce((n, l) => n + l.entries, 0);
@@ -216,7 +248,11 @@ async function main(): Promise<void> {
     const sB = series('B  strata analyze B.tar --json', B.bytes);
     const tB = series(`B  tar -tzf each of the ${bBlobFiles.length} gzip blobs`, bBlobBytes);
     const tarList = (files: string[], flag: string, s?: Series): Promise<void> =>
-      measure(s, files.map((f): Command => ['tar', [flag, f]]), TOOL_ENV);
+      measure(
+        s,
+        files.map((f): Command => ['tar', [flag, f]]),
+        TOOL_ENV,
+      );
     const catA = (s?: Series): Promise<void> => measure(s, [['cat', [A.file]]], TOOL_ENV);
 
     // Warm-up: every input in the page cache, node and the CLI bundle loaded once.
@@ -245,13 +281,17 @@ async function main(): Promise<void> {
     const sizes = new Map<string, Series>();
     for (const sc of SCALES) {
       const info = fixture.a[sc.name];
-      sizes.set(sc.name, sc.name === 'whole' ? sA : series(`A  strata analyze A-${sc.name}.tar --json`, info.bytes));
+      sizes.set(
+        sc.name,
+        sc.name === 'whole' ? sA : series(`A  strata analyze A-${sc.name}.tar --json`, info.bytes),
+      );
       if (sc.name !== 'whole') await strata(info.file); // warm-up
     }
     await strata(fixture.tiny.file);
     for (let i = 0; i < runs; i++) {
       await strata(fixture.tiny.file, tiny);
-      for (const sc of SCALES) if (sc.name !== 'whole') await strata(fixture.a[sc.name].file, sizes.get(sc.name));
+      for (const sc of SCALES)
+        if (sc.name !== 'whole') await strata(fixture.a[sc.name].file, sizes.get(sc.name));
     }
 
     // ---------------------------------------------------------------- report
@@ -261,29 +301,88 @@ async function main(): Promise<void> {
     line('Strata archive benchmark');
     line('========================');
     machineInfo().forEach((m) => line(`machine: ${m}`));
-    line(`code: ${codeVersion()}, CLI ${path.relative(REPO, BUILT)} copied at start (${readdirSync(path.join(path.dirname(CLI), 'chunks')).filter((f) => f.startsWith('analyze-')).join(', ')})`);
+    line(
+      `code: ${codeVersion()}, CLI ${path.relative(REPO, BUILT)} copied at start (${readdirSync(
+        path.join(path.dirname(CLI), 'chunks'),
+      )
+        .filter((f) => f.startsWith('analyze-'))
+        .join(', ')})`,
+    );
     line(`fixture: ${fixture.recipe}`);
-    line(`         ${fixture.dir} (recipe key ${fixture.key}, built ${fixture.builtAt} in ${fixture.buildSeconds} s)`);
-    line(`A: ${A.file}: ${(A.bytes / MB).toFixed(0)} MB, ${A.layers} layers, ${int(A.entries)} entries (legacy docker save, uncompressed)`);
-    line(`B: ${B.file}: ${(B.bytes / MB).toFixed(0)} MB, ${B.layers} gzip layers, ${int(B.entries)} entries, ${(B.layerTarBytes / MB).toFixed(0)} MB uncompressed (skopeo oci-archive)`);
+    line(
+      `         ${fixture.dir} (recipe key ${fixture.key}, built ${fixture.builtAt} in ${fixture.buildSeconds} s)`,
+    );
+    line(
+      `A: ${A.file}: ${(A.bytes / MB).toFixed(0)} MB, ${A.layers} layers, ${int(A.entries)} entries (legacy docker save, uncompressed)`,
+    );
+    line(
+      `B: ${B.file}: ${(B.bytes / MB).toFixed(0)} MB, ${B.layers} gzip layers, ${int(B.entries)} entries, ${(B.layerTarBytes / MB).toFixed(0)} MB uncompressed (skopeo oci-archive)`,
+    );
     sanity.forEach((s) => line(`check: ${s}`));
-    line(`references: GNU tools with LC_ALL=C, stdout to /dev/null; tar runs over layer files extracted once beforehand (not timed);`);
-    line(`            all inputs warm in the page cache (one untimed warm-up run of every command); MB = 10^6 bytes`);
+    line(
+      `references: GNU tools with LC_ALL=C, stdout to /dev/null; tar runs over layer files extracted once beforehand (not timed);`,
+    );
+    line(
+      `            all inputs warm in the page cache (one untimed warm-up run of every command); MB = 10^6 bytes`,
+    );
     line();
-    line([pad('measurement', 52), lpad('median', 10), lpad('min', 10), lpad('max', 10), lpad('throughput', 11), lpad('CPU u+s', 10), lpad('peak RSS', 9), lpad('runs', 5)].join(' '));
+    line(
+      [
+        pad('measurement', 52),
+        lpad('median', 10),
+        lpad('min', 10),
+        lpad('max', 10),
+        lpad('throughput', 11),
+        lpad('CPU u+s', 10),
+        lpad('peak RSS', 9),
+        lpad('runs', 5),
+      ].join(' '),
+    );
     for (const s of [sA, tA, cA, sB, tB]) line(timeRow(s));
     line();
 
     const rssMb = (s: Series): number => (median(s.rssKb) * 1024) / MB;
     const base = rssMb(tiny);
-    line('peak RSS of the analysis by size (legacy archive A; quarter/half = the first 25 %/50 % of every generated layer, same base layer)');
-    line([pad('size', 9), lpad('archive', 10), lpad('entries', 10), lpad('time', 10), lpad('peak RSS', 10), lpad('net of tiny', 12), lpad('KB/entry', 9)].join(' '));
-    line([pad('tiny', 9), lpad(`${(fixture.tiny.bytes / MB).toFixed(2)} MB`, 10), lpad(int(fixture.tiny.entries), 10), lpad(secs(med(tiny)), 10), lpad(`${base.toFixed(0)} MB`, 10), lpad('-', 12), lpad('-', 9)].join(' '));
+    line(
+      "peak RSS of the analysis by size (legacy archives; quarter/half: the first 25 %/50 % of every generated layer's files, big files at 25 %/50 % size, same debootstrap base)",
+    );
+    line(
+      [
+        pad('size', 9),
+        lpad('archive', 10),
+        lpad('entries', 10),
+        lpad('time', 10),
+        lpad('peak RSS', 10),
+        lpad('net of tiny', 12),
+        lpad('KB/entry', 9),
+      ].join(' '),
+    );
+    line(
+      [
+        pad('tiny', 9),
+        lpad(`${(fixture.tiny.bytes / MB).toFixed(2)} MB`, 10),
+        lpad(int(fixture.tiny.entries), 10),
+        lpad(secs(med(tiny)), 10),
+        lpad(`${base.toFixed(0)} MB`, 10),
+        lpad('-', 12),
+        lpad('-', 9),
+      ].join(' '),
+    );
     for (const sc of SCALES) {
       const info = fixture.a[sc.name];
       const s = sizes.get(sc.name)!;
       const net = rssMb(s) - base;
-      line([pad(sc.name, 9), lpad(`${(info.bytes / MB).toFixed(0)} MB`, 10), lpad(int(info.entries), 10), lpad(secs(med(s)), 10), lpad(`${rssMb(s).toFixed(0)} MB`, 10), lpad(`${net.toFixed(0)} MB`, 12), lpad(((net * 1000) / info.entries).toFixed(2), 9)].join(' '));
+      line(
+        [
+          pad(sc.name, 9),
+          lpad(`${(info.bytes / MB).toFixed(0)} MB`, 10),
+          lpad(int(info.entries), 10),
+          lpad(secs(med(s)), 10),
+          lpad(`${rssMb(s).toFixed(0)} MB`, 10),
+          lpad(`${net.toFixed(0)} MB`, 12),
+          lpad(((net * 1000) / info.entries).toFixed(2), 9),
+        ].join(' '),
+      );
     }
     line(`B whole: peak RSS ${rssMb(sB).toFixed(0)} MB`);
     line();
@@ -292,7 +391,8 @@ async function main(): Promise<void> {
     const w = fixture.a.whole;
     const rq = rssMb(sizes.get('quarter')!);
     const rw = rssMb(sA);
-    const expo = (num: number, den: number, sizeRatio: number): number => Math.log(num / den) / Math.log(sizeRatio);
+    const expo = (num: number, den: number, sizeRatio: number): number =>
+      Math.log(num / den) / Math.log(sizeRatio);
     const rawExp = expo(rw, rq, w.bytes / q.bytes);
     const netExp = expo(rw - base, rq - base, w.bytes / q.bytes);
     const netExpEntries = expo(rw - base, rq - base, w.entries / q.entries);
@@ -302,32 +402,71 @@ async function main(): Promise<void> {
     const speedB = med(tB) / med(sB);
     const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
     const goals: [string, string, string, boolean][] = [
-      ['A: speed-up of strata over tar -tvf (median tar / median strata)', `${speedA.toFixed(2)}x`, `>= ${GOALS.speedupVsTarA}x`, speedA >= GOALS.speedupVsTarA],
-      ['A: strata time / cat time', `${catRatio.toFixed(2)}x`, `<= ${GOALS.slowdownVsCat}x`, catRatio <= GOALS.slowdownVsCat],
-      ['B: speed-up of strata over tar -tzf', `${speedB.toFixed(2)}x`, `>= ${GOALS.speedupVsTarB}x`, speedB >= GOALS.speedupVsTarB],
+      [
+        'A: speed-up of strata over tar -tvf (median tar / median strata)',
+        `${speedA.toFixed(2)}x`,
+        `>= ${GOALS.speedupVsTarA}x`,
+        speedA >= GOALS.speedupVsTarA,
+      ],
+      [
+        'A: strata time / cat time',
+        `${catRatio.toFixed(2)}x`,
+        `<= ${GOALS.slowdownVsCat}x`,
+        catRatio <= GOALS.slowdownVsCat,
+      ],
+      [
+        'B: speed-up of strata over tar -tzf',
+        `${speedB.toFixed(2)}x`,
+        `>= ${GOALS.speedupVsTarB}x`,
+        speedB >= GOALS.speedupVsTarB,
+      ],
       ['peak RSS, whole A', `${rw.toFixed(0)} MB`, `<= ${GOALS.rssMb} MB`, rw <= GOALS.rssMb],
       ['peak RSS, whole B', `${rssMb(sB).toFixed(0)} MB`, `<= ${GOALS.rssMb} MB`, rssMb(sB) <= GOALS.rssMb],
-      [`RSS growth exponent quarter->whole, net of the ${base.toFixed(0)} MB baseline, vs archive bytes (x${(w.bytes / q.bytes).toFixed(2)})`, netExp.toFixed(2), '< 1 (sub-linear)', netExp < 1],
+      [
+        `RSS growth exponent quarter->whole, net of the ${base.toFixed(0)} MB baseline, vs archive bytes (x${(w.bytes / q.bytes).toFixed(2)})`,
+        netExp.toFixed(2),
+        '< 1 (sub-linear)',
+        netExp < 1,
+      ],
     ];
     line([pad('goal', 96), lpad('value', 9), lpad('target', 17), '  result'].join(' '));
-    for (const [name, value, target, ok] of goals) line([pad(name, 96), lpad(value, 9), lpad(target, 17), `  ${verdict(ok)}`].join(' '));
-    line(`  (info: raw RSS exponent vs bytes ${rawExp.toFixed(2)}; net exponent vs entries (x${(w.entries / q.entries).toFixed(2)}) ${netExpEntries.toFixed(2)};`);
-    line(`   A in strata ${(A.bytes / MB / (med(sA) / 1000)).toFixed(0)} MB/s vs cat ${(A.bytes / MB / (med(cA) / 1000)).toFixed(0)} MB/s; B uncompressed ${(B.layerTarBytes / MB / (med(sB) / 1000)).toFixed(0)} MB/s of tar in strata vs ${(B.layerTarBytes / MB / (med(tB) / 1000)).toFixed(0)} MB/s in tar -tzf)`);
+    for (const [name, value, target, ok] of goals)
+      line([pad(name, 96), lpad(value, 9), lpad(target, 17), `  ${verdict(ok)}`].join(' '));
+    line(
+      `  (info: raw RSS exponent vs bytes ${rawExp.toFixed(2)}; net exponent vs entries (x${(w.entries / q.entries).toFixed(2)}) ${netExpEntries.toFixed(2)};`,
+    );
+    line(
+      `   A in strata ${(A.bytes / MB / (med(sA) / 1000)).toFixed(0)} MB/s vs cat ${(A.bytes / MB / (med(cA) / 1000)).toFixed(0)} MB/s; B uncompressed ${(B.layerTarBytes / MB / (med(sB) / 1000)).toFixed(0)} MB/s of tar in strata vs ${(B.layerTarBytes / MB / (med(tB) / 1000)).toFixed(0)} MB/s in tar -tzf)`,
+    );
     const cpu = (x: Series): number => median(x.cpu);
-    line(`  (info, same ratios on CPU time (user+sys), less sensitive to competing load: tar -tvf/strata ${(cpu(tA) / cpu(sA)).toFixed(2)}x, strata/cat ${(cpu(sA) / cpu(cA)).toFixed(2)}x, tar -tzf/strata ${(cpu(tB) / cpu(sB)).toFixed(2)}x;`);
+    line(
+      `  (info, same ratios on CPU time (user+sys), less sensitive to competing load: tar -tvf/strata ${(cpu(tA) / cpu(sA)).toFixed(2)}x, strata/cat ${(cpu(sA) / cpu(cA)).toFixed(2)}x, tar -tzf/strata ${(cpu(tB) / cpu(sB)).toFixed(2)}x;`,
+    );
     line(`   strata's fixed cost: the tiny archive takes ${secs(med(tiny))} wall, ${secs(cpu(tiny))} CPU)`);
-    line(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average before ${loadBefore}, after ${load()}`);
+    line(
+      `measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average before ${loadBefore}, after ${load()}`,
+    );
     console.log(out.join('\n'));
 
     if (values.profile) {
       const dir = path.join(CACHE_ROOT, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
-      for (const [name, file] of [['A', A.file], ['B', B.file]] as const) {
+      for (const [name, file] of [
+        ['A', A.file],
+        ['B', B.file],
+      ] as const) {
         const d = path.join(dir, name);
         mkdirSync(d, { recursive: true });
-        await exec(NODE, ['--cpu-prof', '--cpu-prof-dir', d, CLI, 'analyze', file, '--json'], { env: STRATA_ENV });
+        await exec(NODE, ['--cpu-prof', '--cpu-prof-dir', d, CLI, 'analyze', file, '--json'], {
+          env: STRATA_ENV,
+        });
         for (const p of readdirSync(d).filter((f) => f.endsWith('.cpuprofile'))) {
           console.log();
-          console.log(formatProfile(`CPU profile of strata analyze ${name} (${path.join(d, p)})`, summarizeProfile(path.join(d, p), 25)));
+          console.log(
+            formatProfile(
+              `CPU profile of strata analyze ${name} (${path.join(d, p)})`,
+              summarizeProfile(path.join(d, p), 25),
+            ),
+          );
         }
       }
     }
@@ -344,7 +483,9 @@ main().then(
     process.exitCode = 0;
   },
   (err: unknown) => {
-    process.stderr.write(`[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -122,6 +122,7 @@ async function main(): Promise<number> {
     await check('type-check (node side)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
     await check('type-check (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
     await check('type-check (web side)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+    await check('type-check (benchmarks)', bin('tsc'), ['-p', 'tsconfig.bench.json', '--noEmit']);
     await check('lint', bin('eslint'), ['.']);
     await vitest('unit');
     const built = await check('build', bin('electron-vite'), ['build']);

@@ -8,6 +8,7 @@ import { mapHistoryToLayers } from './layout/image-config';
 import { platformString, type ImagePlan } from './layout/plan';
 import { ArchiveError, displayPath, type LayerScan } from './model';
 import type { MergedTree } from './merge/merged-tree';
+import { PathIndex } from './merge/path-index';
 import { MergedTreeBuilder } from './merge/tree-builder';
 import { DiveAccumulator } from './metrics/dive';
 import { reclaimable } from './metrics/reclaimable';
@@ -103,8 +104,10 @@ function analyzeImage(
   scans: LayerScan[],
   relation: ReturnType<typeof imageRelations>[number],
 ): { image: ImageAnalysis; tree: MergedTree } {
-  const builder = new MergedTreeBuilder();
-  const dive = new DiveAccumulator();
+  // One path index for the tree and dive's metrics: each path is interned once, not twice.
+  const index = new PathIndex();
+  const builder = new MergedTreeBuilder({ index });
+  const dive = new DiveAccumulator(index);
   const summaries = scans.map((scan) => {
     dive.addLayer(scan.entries);
     return builder.addLayer(scan.entries);

@@ -6,14 +6,9 @@ import { parseArgs } from 'node:util';
 import type { ImageGraph } from '../../src-shared/images-dto';
 import { createEngineClient, type EngineClient } from '../docker/engine-client';
 import { loadImageGraph } from '../services/image-graph';
+import { GRAPH_USAGE } from './graph-usage';
 
-export const GRAPH_USAGE = `usage: strata graph [--json | --dot]
-
-Print the local engine's images as a graph: each tag points to its image ID, each image to the
-image it is built on. Default: a tree, base images at the roots.
-  --json   {nodes: [{id, kind, label}], edges: [{from, to, kind}]}
-  --dot    a Graphviz digraph (render with: strata graph --dot | dot -Tsvg > graph.svg)
-`;
+export { GRAPH_USAGE };
 
 export interface GraphIo {
   stdout: (text: string) => void;

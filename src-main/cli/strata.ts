@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeArchive, analyzeArchiveStream, type AnalyzeResult } from '../archive/analyze';
 import { ArchiveError } from '../archive/model';
-import { createEngineClient, type EngineClient } from '../docker/engine-client';
+import type { EngineClient } from '../docker/engine-client';
 import { DEFAULT_CI_RULES, evaluateCiRules, parseByteSize, parseRatio, type CiRules } from './ci-rules';
 import { formatSummary } from './format-summary';
-import { GRAPH_USAGE, graphCommand } from './graph';
+import { GRAPH_USAGE } from './graph-usage';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -46,7 +46,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     if (command === 'analyze') return await analyzeCommand(rest, io);
-    if (command === 'graph') return await graphCommand(rest, io);
+    // Loaded on demand: dockerode and its ssh/grpc dependencies cost ~0.13 s at start-up, which
+    // analyzing a file never needs.
+    if (command === 'graph') return await (await import('./graph')).graphCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -108,7 +110,7 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   if (existsSync(target)) {
     result = await analyzeArchive(target, opts);
   } else {
-    const engine = io.engine?.() ?? createEngineClient(process.env['DOCKER_HOST']);
+    const engine = io.engine?.() ?? (await import('../docker/engine-client')).createEngineClient(process.env['DOCKER_HOST']);
     let stream: NodeJS.ReadableStream;
     try {
       stream = await engine.getImage(target).get();
