@@ -6,6 +6,7 @@ import { toAppError } from '../engine-errors';
 import { formatCommandLine } from './command-line';
 import { inspectContainerRaw, type RawContainerInspect } from './inspect';
 import { mapContainerPorts, type RawPortMap } from './ports';
+import { mapLimited } from '../map-limited';
 
 /** The subset of `GET /containers/json` entries we read. */
 export interface RawContainerSummary {
@@ -71,24 +72,6 @@ export function mapContainerSummary(
     sizeRootFs: sized ? (raw.SizeRootFs ?? 0) : null,
     labels: raw.Labels ?? {},
   };
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time, keeping order. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**

@@ -7,6 +7,9 @@
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
 import { chainIds, layerSizesFromHistory, type RawHistoryEntry } from './layer-sizes';
+import { mapLimited } from '../map-limited';
+
+export { mapLimited };
 
 export interface ImageFacts {
   id: string;
@@ -32,24 +35,6 @@ function cacheOf(docker: EngineClient): Map<string, ImageFacts> {
     caches.set(docker, c);
   }
   return c;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 async function fetchFacts(docker: EngineClient, id: string): Promise<ImageFacts> {
