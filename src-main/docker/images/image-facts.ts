@@ -9,8 +9,6 @@ import { toAppError } from '../engine-errors';
 import { chainIds, layerSizesFromHistory, type RawHistoryEntry } from './layer-sizes';
 import { mapLimited } from '../map-limited';
 
-export { mapLimited };
-
 export interface ImageFacts {
   id: string;
   /** `RootFS.Layers`, bottom first. */
