@@ -723,14 +723,13 @@ describe('nested image indexes that list each other many times over', () => {
   it.each(TARGET_MODES)(
     'fan-out 10, 8 deep (a 34 KB archive, 10^8 paths) is one image, at once (%s)',
     async (mode) => {
-      // Was a hang: every path through the indexes was walked (and its JSON read) again.
-      const t0 = Date.now();
+      // Was a hang: every path through the indexes was walked (and its JSON read) again. A
+      // regression shows as this test's timeout, not as a timed assertion.
       const { analysis } = await expectResult(mode, 'fan-out.tar', fanOut(10, 8));
       expect({ images: analysis.images.length, setAside: analysis.setAside.length }).toEqual({
         images: 1,
         setAside: 0,
       });
-      expect(Date.now() - t0).toBeLessThan(5000);
     },
   );
 
