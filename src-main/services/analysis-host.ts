@@ -48,29 +48,51 @@ export class AnalysisHost {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private worker: Worker | null = null;
-  private post: (msg: ToWorker, transfer?: ArrayBuffer[]) => void;
+  private post!: (msg: ToWorker, transfer?: ArrayBuffer[]) => void;
 
   /** `workerScript`: the built analysis-worker.js; without it, analysis runs in this thread. */
   constructor(private readonly workerScript?: string) {
     if (workerScript && existsSync(workerScript)) {
       this.post = (msg, transfer) => this.ensureWorker().postMessage(msg, transfer ?? []);
     } else {
-      const handle = createRequestHandler((msg) => queueMicrotask(() => this.receive(msg)));
-      this.post = (msg) => handle(msg);
+      this.runInProcess();
     }
   }
 
+  private inProcess = false;
+  /** The worker answered at least once: a later failure is a crash, not a worker that cannot start. */
+  private workerAnswered = false;
+
+  private runInProcess(): void {
+    this.inProcess = true;
+    const handle = createRequestHandler((msg) => queueMicrotask(() => this.receive(msg)));
+    this.post = (msg) => handle(msg);
+  }
+
   get threaded(): boolean {
-    return !!this.workerScript && existsSync(this.workerScript);
+    return !this.inProcess;
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(this.workerScript!);
-    w.on('message', (msg: FromWorker) => this.receive(msg));
+    w.on('message', (msg: FromWorker) => {
+      this.workerAnswered = true;
+      this.receive(msg);
+    });
     // A dead worker fails what it was doing; the next request starts a new one (sessions are lost).
+    // One that cannot even start (say a packaged build that cannot load it) is not retried: later
+    // requests run in this thread, slower but working.
+    let dead = false;
     const fail = (err: Error): void => {
+      // 'error' is followed by 'exit': fail once, and never the requests of whatever runs next.
+      if (dead) return;
+      dead = true;
       if (this.worker === w) this.worker = null;
+      if (!this.workerAnswered && !this.inProcess) {
+        console.warn(`analysis worker could not start (${err.message}); analyzing in the main process`);
+        this.runInProcess();
+      }
       for (const [id, p] of this.pending) {
         this.pending.delete(id);
         p.reject(new ArchiveError('analysis', `the analysis worker stopped (${err.message})`, 'CORRUPT'));
@@ -99,7 +121,11 @@ export class AnalysisHost {
     else p.resolve(msg);
   }
 
-  private request(make: (id: number) => ToWorker, onProgress?: (p: ReadProgress) => void, signal?: AbortSignal): Promise<FromWorker> {
+  private request(
+    make: (id: number) => ToWorker,
+    onProgress?: (p: ReadProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<FromWorker> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
@@ -111,7 +137,10 @@ export class AnalysisHost {
     });
   }
 
-  async analyze(request: AnalyzeRequest, opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {}): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
+  async analyze(
+    request: AnalyzeRequest,
+    opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
     const msg = await this.request((id) => ({ type: 'analyze', id, request }), opts.onProgress, opts.signal);
     if (msg.type !== 'analyzed') throw new Error(`unexpected reply ${msg.type}`);
     return { sessionId: msg.sessionId, analysis: msg.analysis, cached: msg.cached };
@@ -199,7 +228,8 @@ export class AnalysisHost {
             this.post({ type: 'streamEnd', id });
           }
         } catch (err) {
-          if (!settled) this.post({ type: 'streamEnd', id, error: `the stream failed: ${(err as Error).message}` });
+          if (!settled)
+            this.post({ type: 'streamEnd', id, error: `the stream failed: ${(err as Error).message}` });
         } finally {
           (source as { destroy?: () => void }).destroy?.();
         }
@@ -207,7 +237,8 @@ export class AnalysisHost {
       this.pending.set(id, {
         resolve: (msg) => {
           settle();
-          if (msg.type === 'analyzed') resolve({ sessionId: msg.sessionId, analysis: msg.analysis, cached: msg.cached });
+          if (msg.type === 'analyzed')
+            resolve({ sessionId: msg.sessionId, analysis: msg.analysis, cached: msg.cached });
           else reject(new Error(`unexpected reply ${msg.type}`));
         },
         reject: (err) => {
@@ -254,7 +285,10 @@ export class AnalysisHost {
     return msg.bytes;
   }
 
-  async verify(sessionId: string, opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {}): Promise<VerifyResult[]> {
+  async verify(
+    sessionId: string,
+    opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<VerifyResult[]> {
     const msg = await this.request((id) => ({ type: 'verify', id, sessionId }), opts.onProgress, opts.signal);
     if (msg.type !== 'verified') throw new Error(`unexpected reply ${msg.type}`);
     return msg.layers;
