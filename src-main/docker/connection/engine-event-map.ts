@@ -3,7 +3,7 @@
  * before API 1.22 sent only `status`/`id`/`from` for containers; newer ones send
  * `Type`/`Action`/`Actor` (and keep the old fields for containers and images).
  */
-import type { EngineEvent } from '../../../src-shared/connection-dto';
+import { EngineEventSchema, type EngineEvent } from '../../../src-shared/connection-dto';
 
 export interface RawEngineEvent {
   Type?: unknown;
@@ -16,19 +16,8 @@ export interface RawEngineEvent {
   timeNano?: unknown;
 }
 
-const TYPES = new Set<EngineEvent['type']>([
-  'image',
-  'container',
-  'network',
-  'volume',
-  'plugin',
-  'daemon',
-  'service',
-  'node',
-  'secret',
-  'config',
-  'builder',
-]);
+// The engine's object types the window knows; anything else is reported as 'other'.
+const TYPES = new Set<EngineEvent['type']>(EngineEventSchema.shape.type.options.filter((t) => t !== 'other'));
 
 const str = (v: unknown, max = 512): string | undefined =>
   typeof v === 'string' && v ? v.slice(0, max) : undefined;
