@@ -1,54 +1,45 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { subscribe } from './ipc/client';
 import { ArchiveView } from './features/archives/ArchiveView';
 import { useArchiveDrop } from './features/archives/useArchiveDrop';
 import { EngineBar } from './features/engine/EngineBar';
 import { ImageList } from './features/images/ImageList';
+import { GraphView } from './features/graph/GraphView';
+import { ContainersView } from './features/containers/ContainersView';
+import { CompareView } from './features/compare/CompareView';
+import { defineMessages, useMessages } from './i18n/messages';
 import { installShortcuts } from './shortcuts';
 import { useStore } from './store';
 import './app-shell.css';
 
-declare global {
-  interface ImportMeta {
-    /** Vite's build-time glob import (typed here: the web tsconfig loads no vite types). */
-    glob<T>(pattern: string, options: { eager: true }): Record<string, T>;
-  }
-}
-
-/**
- * Views other features provide. Found at build time, so the shell builds before they exist and
- * picks them up when they land: `GraphView` / `ContainersView` (named or default export).
- */
-type ViewModule = Record<string, ComponentType | undefined>;
-const optionalViews = {
-  ...import.meta.glob<ViewModule>('./features/graph/GraphView.tsx', { eager: true }),
-  ...import.meta.glob<ViewModule>('./features/containers/ContainersView.tsx', { eager: true }),
-  ...import.meta.glob<ViewModule>('./features/compare/CompareView.tsx', { eager: true }),
-};
-function optionalView(path: string, name: string): ComponentType | null {
-  const mod = optionalViews[path];
-  return mod?.[name] ?? mod?.['default'] ?? null;
-}
-const GraphView = optionalView('./features/graph/GraphView.tsx', 'GraphView');
-const ContainersView = optionalView('./features/containers/ContainersView.tsx', 'ContainersView');
-const CompareView = optionalView('./features/compare/CompareView.tsx', 'CompareView');
-
 type View = 'images' | 'archive' | 'graph' | 'containers' | 'compare';
-const NAV: { id: View; label: string }[] = [
-  { id: 'images', label: 'Images' },
-  { id: 'archive', label: 'Archive' },
-  { id: 'graph', label: 'Graph' },
-  { id: 'containers', label: 'Containers' },
-  { id: 'compare', label: 'Compare' },
-];
+const NAV: View[] = ['images', 'archive', 'graph', 'containers', 'compare'];
 
-function Placeholder({ what }: { what: string }): React.JSX.Element {
-  return <p className="placeholder">The {what} view is coming.</p>;
-}
+const msg = defineMessages({
+  en: {
+    images: 'Images',
+    archive: 'Archive',
+    graph: 'Graph',
+    containers: 'Containers',
+    compare: 'Compare',
+    views: 'Views',
+    drop: '{m.drop}',
+  },
+  zh: {
+    images: '镜像',
+    archive: '归档文件',
+    graph: '标签图',
+    containers: '容器',
+    compare: '对比',
+    views: '视图',
+    drop: '拖放镜像归档文件以打开',
+  },
+});
 
 export function App(): React.JSX.Element {
   const refreshEngine = useStore((s) => s.refreshEngine);
   const refreshImages = useStore((s) => s.refreshImages);
+  const m = useMessages(msg);
   const [view, setView] = useState<View>('images');
   const showArchive = useCallback(() => setView('archive'), []);
   const dragging = useArchiveDrop(showArchive);
@@ -67,30 +58,30 @@ export function App(): React.JSX.Element {
     <div className="app">
       <EngineBar />
       <div className="shell">
-        <nav className="shell-nav" aria-label="Views">
+        <nav className="shell-nav" aria-label={m.views}>
           {NAV.map((n) => (
             <button
-              key={n.id}
+              key={n}
               type="button"
-              aria-current={view === n.id ? 'page' : undefined}
-              data-testid={`nav-${n.id}`}
-              onClick={() => setView(n.id)}
+              aria-current={view === n ? 'page' : undefined}
+              data-testid={`nav-${n}`}
+              onClick={() => setView(n)}
             >
-              {n.label}
+              {m[n]}
             </button>
           ))}
         </nav>
         <main>
           {view === 'images' && <ImageList />}
           {view === 'archive' && <ArchiveView />}
-          {view === 'graph' && (GraphView ? <GraphView /> : <Placeholder what="graph" />)}
-          {view === 'containers' && (ContainersView ? <ContainersView /> : <Placeholder what="containers" />)}
-          {view === 'compare' && (CompareView ? <CompareView /> : <Placeholder what="compare" />)}
+          {view === 'graph' && <GraphView />}
+          {view === 'containers' && <ContainersView />}
+          {view === 'compare' && <CompareView />}
         </main>
       </div>
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-          Drop an image archive to open it
+          {m.drop}
         </div>
       )}
     </div>

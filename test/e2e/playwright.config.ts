@@ -12,6 +12,7 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     colorScheme: 'dark',
+    locale: 'en-US',
     launchOptions: {
       executablePath: process.env['STRATA_CHROMIUM'] ?? '/usr/bin/chromium',
       args: [
