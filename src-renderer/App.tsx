@@ -23,7 +23,7 @@ const msg = defineMessages({
     containers: 'Containers',
     compare: 'Compare',
     views: 'Views',
-    drop: '{m.drop}',
+    drop: 'Drop an image archive to open it',
   },
   zh: {
     images: '镜像',
