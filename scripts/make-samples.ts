@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   try {
     // 1. The base: busybox with every applet it lists, like the official image.
     const rootfs = path.join(work, 'rootfs');
-    for (const d of ['bin', 'etc', 'tmp', 'root', 'var/www']) await mkdir(path.join(rootfs, d), { recursive: true });
+    for (const d of ['bin', 'etc', 'tmp', 'root', 'var/www'])
+      await mkdir(path.join(rootfs, d), { recursive: true });
     await copyFile(BUSYBOX, path.join(rootfs, 'bin/busybox'));
     const applets = (await run(BUSYBOX, ['--list'])).stdout.split('\n').filter((a) => /^[\w.[-]+$/.test(a));
     for (const a of applets) if (a !== 'busybox') await symlink('busybox', path.join(rootfs, 'bin', a));
@@ -55,8 +56,26 @@ async function main(): Promise<void> {
 
     // 2. The web server: the tutorial's commit, with its new CMD (foreground, -v logs each request).
     await dockerRun(['rm', '-f', BUILD_CONTAINER]).catch(() => undefined);
-    await dockerRun(['run', '--name', BUILD_CONTAINER, '--network', 'none', base, 'sh', '-c', `echo '${INDEX_HTML}' > /var/www/index.html`]);
-    await dockerRun(['commit', '-c', 'CMD ["httpd","-f","-v","-h","/var/www/"]', '-c', 'EXPOSE 80', BUILD_CONTAINER, web]);
+    await dockerRun([
+      'run',
+      '--name',
+      BUILD_CONTAINER,
+      '--network',
+      'none',
+      base,
+      'sh',
+      '-c',
+      `echo '${INDEX_HTML}' > /var/www/index.html`,
+    ]);
+    await dockerRun([
+      'commit',
+      '-c',
+      'CMD ["httpd","-f","-v","-h","/var/www/"]',
+      '-c',
+      'EXPOSE 80',
+      BUILD_CONTAINER,
+      web,
+    ]);
     await dockerRun(['tag', web, webV1]);
     await dockerRun(['rm', '-f', BUILD_CONTAINER]);
 
@@ -64,7 +83,10 @@ async function main(): Promise<void> {
     await mkdir(outDir, { recursive: true });
     const target = path.join(outDir, SAMPLE_ARCHIVE);
     const partial = `${target}.partial-${process.pid}`;
-    const save = spawn(docker, ['-H', dockerHost, 'save', base, web, webV1], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const save = spawn(docker, ['-H', dockerHost, 'save', base, web, webV1], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => save.on('close', resolve));
     try {
       await pipeline(save.stdout, createGzip({ level: 9 }), createWriteStream(partial));
