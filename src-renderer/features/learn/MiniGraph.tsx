@@ -1,0 +1,65 @@
+/** A small, static tag graph (tags -> image IDs -> what they are built on), laid out like the Graph view. */
+import { useMemo } from 'react';
+import type { ImageGraph } from '../../../src-shared/images-dto';
+import { layoutDag } from '../../viz/dag-layout';
+import { edgePath } from '../../viz/export-graph';
+import { measureLabel } from '../graph/download';
+import { danglingImages } from '../graph/graph-model';
+import '../graph/graph.css';
+
+export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }): React.JSX.Element {
+  const layout = useMemo(
+    () =>
+      layoutDag(graph.nodes, graph.edges, {
+        measure: (s) => measureLabel(s),
+        firstColumnKind: 'tag',
+        nodeHeight: 26,
+        rowGap: 10,
+        columnGap: 56,
+      }),
+    [graph],
+  );
+  const dangling = useMemo(() => danglingImages(graph), [graph]);
+  return (
+    <div className="graph-view learn-graph">
+      <svg className="graph-svg" width={layout.width} height={layout.height} role="img" aria-label={label}>
+        <defs>
+          <marker
+            id="learn-arrow"
+            viewBox="0 0 10 10"
+            refX="10"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0L10,5L0,10z" className="graph-arrow" />
+          </marker>
+        </defs>
+        {layout.edges.map((e) => (
+          <path
+            key={`${e.edge.from}->${e.edge.to}`}
+            className={`gedge gedge-${e.edge.kind}`}
+            d={edgePath(e.points)}
+            markerEnd="url(#learn-arrow)"
+          />
+        ))}
+        {layout.nodes.map((n) => (
+          <g
+            key={n.id}
+            data-testid={`learn-graph-${n.node.kind}`}
+            data-label={n.node.label}
+            className={`gnode gnode-${n.node.kind}${dangling.has(n.id) ? ' gnode-dangling' : ''}`}
+            transform={`translate(${n.x},${n.y})`}
+          >
+            <title>{n.id}</title>
+            <rect width={n.width} height={n.height} rx={n.node.kind === 'tag' ? n.height / 2 : 4} />
+            <text x={n.width / 2} y={n.height / 2}>
+              {n.node.label}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
