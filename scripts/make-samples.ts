@@ -3,7 +3,7 @@
  * has none, and what the window shows on a first start with no engine at all. It is real
  * `docker save` output (gzip), made without a registry or network, following the tutorial itself:
  *
- *   1. strata-sample/busybox:latest  a busybox-static rootfs imported as one layer, CMD ["sh"]
+ *   1. strata-sample/busybox:latest  a busybox-static rootfs imported as one layer, CMD ["sh"], ENV PATH
  *   2. strata-sample/web:latest, :v1  a container of (1) writes /var/www/index.html, then
  *      `docker commit -c 'CMD ["httpd","-f","-v","-h","/var/www/"]'`: one more layer, two tags
  *
@@ -24,6 +24,8 @@ import { firstExecutable, pipe, run } from '../test/testbed/exec';
 import { SAMPLE_ARCHIVE, SAMPLE_IMAGES } from '../src-shared/learn-samples';
 
 const BUILD_CONTAINER = 'strata-sample-build';
+/** The official busybox image's PATH, so `docker image inspect` shows an Env as it would there. */
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const INDEX_HTML = '<h1>Hello world. Busybox httpd.</h1>';
 
 async function main(): Promise<void> {
@@ -51,7 +53,11 @@ async function main(): Promise<void> {
     await writeFile(path.join(rootfs, 'etc/group'), 'root:x:0:\n');
     await pipe(
       { file: 'tar', args: ['-C', rootfs, '--numeric-owner', '--owner=0', '--group=0', '-c', '.'] },
-      { file: docker, args: ['-H', dockerHost, 'import', '-c', 'CMD ["sh"]', '-', base], env },
+      {
+        file: docker,
+        args: ['-H', dockerHost, 'import', '-c', `ENV PATH=${PATH}`, '-c', 'CMD ["sh"]', '-', base],
+        env,
+      },
     );
 
     // 2. The web server: the tutorial's commit, with its new CMD (foreground, -v logs each request).

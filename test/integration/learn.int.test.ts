@@ -102,15 +102,9 @@ describe('fetchLoopback', () => {
       command: ['httpd', '-f', '-v', '-p', `127.0.0.1:${port}`, '-h', '/var/www/'],
     });
     expect(run.error).toBeUndefined();
-    let page: Awaited<ReturnType<typeof api.fetchLoopback>> = { error: { code: 'INTERNAL', message: '' } };
-    await waitFor(
-      async () => {
-        page = await api.fetchLoopback({ url: `http://localhost:${port}/` });
-        return !page.error;
-      },
-      10_000,
-      'the web server',
-    );
+    const url = `http://localhost:${port}/`;
+    await waitFor(async () => !(await api.fetchLoopback({ url })).error, 10_000, 'the web server');
+    const page = await api.fetchLoopback({ url });
     expect(page.result!.status).toBe(200);
     expect(page.result!.body).toContain('Hello world. Busybox httpd.');
     await waitFor(

@@ -5,6 +5,9 @@ import { formatBytes } from '../tree/file-format';
 import { archiveParts } from './archive-parts';
 import { msg, partMsg } from './messages';
 
+/** Content-addressed names are 64 hex digits: 12 say which one it is, as `docker image ls` does. */
+const shortName = (name: string): string => name.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
+
 export function ArchiveStructure({
   structure,
   name,
@@ -30,15 +33,15 @@ export function ArchiveStructure({
             data-kind={p.kind}
           >
             <div className="learn-part-head">
-              <code>{p.name}</code>
+              <code title={p.name}>{shortName(p.name)}</code>
               <span className="muted">{formatBytes(p.bytes)}</span>
             </div>
             <p className="learn-part-why">{pm[p.kind]}</p>
             {p.children.length > 0 && (
               <ul className="learn-part-members mono">
                 {p.children.map((c) => (
-                  <li key={c.path}>
-                    {c.path}
+                  <li key={c.path} title={c.path}>
+                    {shortName(c.path)}
                     {c.kind === 'symlink'
                       ? ` → ${c.linkTarget}`
                       : c.kind === 'file'

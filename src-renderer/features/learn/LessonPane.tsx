@@ -94,13 +94,16 @@ export function LessonPane({ lesson, live }: { lesson: Lesson; live: boolean }):
     void check(lesson.id, live);
   }, [check, lesson.id, live, version]);
 
-  const unmet = lesson.needs.filter((n) => (n === 'engine' ? !live : needs?.[n] === false));
+  // With no engine only that is missing: what an engine would hold is beside the point.
+  const unmet = live
+    ? lesson.needs.filter((n) => n !== 'engine' && needs?.[n] === false)
+    : lesson.needs.filter((n) => n === 'engine');
   const checked = lesson.needs.every((n) => n === 'engine' || needs?.[n] !== undefined) || !live;
   const running = run?.status === 'running';
   const canRun = !running && checked && unmet.length === 0;
   const setup = env ? setupOf(env, progress) : null;
   const next = nextLesson(lesson.id);
-  const ports = env ? env.ports.join(', ') : '';
+  const ports = setup ? setup.ports.join(', ') : '';
 
   return (
     <article className="lesson" data-testid="lesson" data-lesson={lesson.id}>

@@ -23,7 +23,7 @@ export function SampleFacts({ analysis }: { analysis: ArchiveAnalysis }): React.
             <td>{i.repoTags.join(', ') || '<none>'}</td>
             <td className="mono">{shortId(i.id)}</td>
             <td className="mono">{JSON.stringify(i.config.cmd)}</td>
-            <td className="mono">{i.config.env.join(' ')}</td>
+            <td className="mono">{i.config.env.join(' ') || '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -56,7 +56,7 @@ const storage = (): Storage | null => {
 export function setupOf(env: LearnEnvironment, p: Progress): LessonSetup {
   return {
     bridge: env.bridge === true,
-    ports: env.ports,
+    ports: p.ports ?? env.ports,
     committedId: p.committedId,
     saveTargets: env.saveTargets,
   };
@@ -116,6 +116,7 @@ export const useLearnStore = create<LearnState>()((set, get) => {
     run: async (id) => {
       const env = await get().refreshEnv();
       if (!env) return;
+      if (!get().progress.ports) setProgress({ ...get().progress, ports: env.ports });
       const steps: StepOutput[] = [];
       const publish = (status: LessonRun['status']): void =>
         set((s) => ({ runs: { ...s.runs, [id]: { status, steps: [...steps] } } }));
@@ -146,7 +147,7 @@ export const useLearnStore = create<LearnState>()((set, get) => {
     markRead: (id) => setProgress(markDone(get().progress, id)),
 
     reset: () => {
-      setProgress({ ...FRESH, committedId: get().progress.committedId });
+      setProgress({ ...FRESH, committedId: get().progress.committedId, ports: get().progress.ports });
       set({ runs: {} });
     },
   };

@@ -150,14 +150,14 @@ export const LESSON_TEXT: Record<LessonId, Record<Lang, LessonText>> = {
       title: 'Commit a changed container into a new image',
       body: [
         'Start a busybox container, write /var/www/index.html inside it, then docker commit: the container’s writable layer becomes a new read-only layer on top of the old stack. -p pauses the container while it is read, so nothing changes it half-way (keep it on).',
-        'Without a name the new image has no repository and no tag: <none>. A second commit with -c ’CMD [...]’ sets the command the image starts by default, and names it myimg/httpd:v2. (Most images are made with a Dockerfile instead; commit shows what a layer is.)',
+        'Without a name the new image has no repository and no tag: <none>. A second commit with -c "CMD [...]" sets the command the image starts by default, and names it myimg/httpd:v2. (Most images are made with a Dockerfile instead; commit shows what a layer is.)',
       ],
     },
     zh: {
       title: '基于容器制作镜像（docker commit）',
       body: [
         '启动一个 busybox 容器，在其中创建 /var/www/index.html，然后 docker commit：容器最上面的可写层被单独创建为一个镜像层，放在原来的层之上，生成一个新的镜像。-p 参数让容器在制作过程中处于暂停状态，防止有操作改变容器的内容，建议都加上。',
-        '不指定名称时，新镜像的仓库名和标签都为空：<none>。第二次 commit 用 -c ’CMD [...]’ 修改镜像默认启动的命令，并命名为 myimg/httpd:v2。（制作镜像最主要的方法是 Dockerfile；commit 让你看清一个层是什么。）',
+        '不指定名称时，新镜像的仓库名和标签都为空：<none>。第二次 commit 用 -c "CMD [...]" 修改镜像默认启动的命令，并命名为 myimg/httpd:v2。（制作镜像最主要的方法是 Dockerfile；commit 让你看清一个层是什么。）',
       ],
     },
   },
@@ -182,14 +182,14 @@ export const LESSON_TEXT: Record<LessonId, Record<Lang, LessonText>> = {
       title: 'Inspect the default command (Cmd)',
       body: [
         'docker image inspect shows an image’s configuration. Its Cmd is what a container runs when docker run names no command: ["sh"] for busybox, and the committed v1 kept it because that commit changed nothing else.',
-        'myimg/httpd:v2 was committed with -c ’CMD [...]’: it starts httpd in the foreground (-f) with /var/www as its home (-h).',
+        'myimg/httpd:v2 was committed with -c "CMD [...]": it starts httpd in the foreground (-f) with /var/www as its home (-h).',
       ],
     },
     zh: {
       title: '查看镜像默认启动的命令（Cmd）',
       body: [
         'docker image inspect 查看镜像的底层信息。其中 Cmd 是 docker run 不指定命令时容器运行的命令：busybox 是 ["sh"]；v1 制作时没有指定，所以也是 sh。',
-        'myimg/httpd:v2 制作时用 -c ’CMD [...]’ 指定了启动命令：httpd 在前台运行（-f），-h 指定首页的路径 /var/www。',
+        'myimg/httpd:v2 制作时用 -c "CMD [...]" 指定了启动命令：httpd 在前台运行（-f），-h 指定首页的路径 /var/www。',
       ],
     },
   },

@@ -29,11 +29,17 @@ describe('progress', () => {
     const p = parseProgress(
       JSON.stringify({ done: ['exec', 'nope', 'run-server'], current: 'tags', committedId: 'sha256:short' }),
     );
-    expect(p).toEqual({ done: ['run-server', 'exec'], current: 'tags', committedId: null });
+    expect(p).toEqual({ done: ['run-server', 'exec'], current: 'tags', committedId: null, ports: null });
     expect(parseProgress(JSON.stringify({ current: 'gone', committedId: ID }))).toEqual({
       ...FRESH,
       committedId: ID,
     });
+  });
+
+  it('keeps two distinct valid ports, else none', () => {
+    expect(parseProgress(JSON.stringify({ ports: [8001, 8002] })).ports).toEqual([8001, 8002]);
+    for (const ports of [[8001, 8001], [0, 8002], [8001], [8001, 70000], ['8001', 8002], null])
+      expect(parseProgress(JSON.stringify({ ports })).ports, JSON.stringify(ports)).toBeNull();
   });
 
   it('marks a lesson done once, in lesson order', () => {

@@ -9,10 +9,17 @@ export interface Progress {
   done: readonly LessonId[];
   current: LessonId;
   committedId: string | null;
+  /**
+   * The loopback ports the lessons' servers use, fixed at the first lesson run: a later lesson
+   * (or a restart) must reach the server where lesson 1 or 11 started it.
+   */
+  ports: readonly [number, number] | null;
 }
 
 export const STORAGE_KEY = 'strata.learn.v1';
-export const FRESH: Progress = { done: [], current: LESSON_IDS[0], committedId: null };
+export const FRESH: Progress = { done: [], current: LESSON_IDS[0], committedId: null, ports: null };
+
+const isPort = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536;
 
 const isLessonId = (v: unknown): v is LessonId =>
   typeof v === 'string' && (LESSON_IDS as readonly string[]).includes(v);
@@ -32,7 +39,12 @@ export function parseProgress(raw: string | null): Progress {
     ? LESSON_IDS.filter((id) => (d['done'] as unknown[]).includes(id))
     : [];
   const committed = d['committedId'];
+  const ports = d['ports'];
   return {
+    ports:
+      Array.isArray(ports) && ports.length === 2 && ports.every(isPort) && ports[0] !== ports[1]
+        ? [ports[0] as number, ports[1] as number]
+        : null,
     done,
     current: isLessonId(d['current']) ? d['current'] : FRESH.current,
     committedId: typeof committed === 'string' && /^sha256:[0-9a-f]{64}$/.test(committed) ? committed : null,
