@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, screen, shell } from 'electron';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState } from './window-state';
+import { loopbackTarget } from '../learn/loopback-url';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -16,11 +17,18 @@ export interface MainWindowOptions {
 }
 
 /** External links the window may open in the user's browser (only after the user clicks them). */
-const EXTERNAL_ALLOW = [/^https:\/\/docs\.docker\.com\//, /^https:\/\/github\.com\//, /^https:\/\/opencontainers\.org\//];
+const EXTERNAL_ALLOW = [
+  /^https:\/\/docs\.docker\.com\//,
+  /^https:\/\/github\.com\//,
+  /^https:\/\/opencontainers\.org\//,
+];
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const saved = loadWindowState(opts.stateFile);
-  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restoreBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...bounds,
     minWidth: MIN_SIZE.width,
@@ -49,7 +57,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     if (url !== opts.rendererUrl) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOW.some((re) => re.test(url))) void shell.openExternal(url);
+    // A lesson's page (http on 127.0.0.1, localhost or [::1]) opens in the browser too.
+    if (EXTERNAL_ALLOW.some((re) => re.test(url)) || !('refused' in loopbackTarget(url)))
+      void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());

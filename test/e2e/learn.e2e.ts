@@ -132,6 +132,10 @@ test.describe('with the test bed engine', () => {
 
     await next();
     expect(await doLesson(app, 'run-committed')).toContain('Hello world. Busybox httpd.');
+    await expect(lesson.getByTestId('lesson-page-link')).toHaveAttribute(
+      'href',
+      /^http:\/\/127\.0\.0\.1:\d+\/$/,
+    );
     await shot(app, 'live-11-run-committed');
 
     await next();

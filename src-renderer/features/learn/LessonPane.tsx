@@ -4,7 +4,7 @@ import { useLang } from '../../i18n/lang';
 import { useMessages } from '../../i18n/messages';
 import { errorMessage } from '../../ipc/client';
 import { useStore } from '../../store';
-import { BASE, WEB } from './learn-names';
+import { BASE, pageUrl, WEB } from './learn-names';
 import { setupOf, useLearnStore } from './learn-store';
 import { NEED_FIX } from './lesson-needs';
 import { LESSONS, lessonText, type Lesson, type Need } from './lessons';
@@ -77,6 +77,12 @@ function Needs({ lesson, unmet }: { lesson: Lesson; unmet: readonly Need[] }): R
 }
 
 const SERVER_LESSONS = new Set(['run-server', 'command-logs', 'commit', 'run-committed']);
+/** Lessons whose server can be opened, and which of the two ports it listens on. */
+const PAGE_OF: Partial<Record<Lesson['id'], 0 | 1>> = {
+  'run-server': 0,
+  'command-logs': 0,
+  'run-committed': 1,
+};
 
 export function LessonPane({ lesson, live }: { lesson: Lesson; live: boolean }): React.JSX.Element {
   const m = useMessages(msg);
@@ -152,6 +158,20 @@ export function LessonPane({ lesson, live }: { lesson: Lesson; live: boolean }):
             </button>
           )}
         </div>
+        {live && setup && run?.status === 'done' && PAGE_OF[lesson.id] !== undefined && (
+          <p className="learn-open">
+            {m.open}:{' '}
+            {/* Electron opens loopback addresses in the browser (create-window's window-open handler). */}
+            <a
+              href={pageUrl(setup.ports[PAGE_OF[lesson.id]!])}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="lesson-page-link"
+            >
+              {pageUrl(setup.ports[PAGE_OF[lesson.id]!])}
+            </a>
+          </p>
+        )}
         {run && run.steps.length > 0 && (
           <section
             className="learn-output"

@@ -21,8 +21,18 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
   );
   const dangling = useMemo(() => danglingImages(graph), [graph]);
   return (
-    <div className="graph-view learn-graph">
-      <svg className="graph-svg" width={layout.width} height={layout.height} role="img" aria-label={label}>
+    <figure className="graph-view learn-graph">
+      <figcaption>{label}</figcaption>
+      {/* Scaled down to the column when wider than it (the Graph view scrolls instead). */}
+      <svg
+        className="graph-svg"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width}
+        height={layout.height}
+        style={{ maxWidth: '100%', height: 'auto' }}
+        role="img"
+        aria-label={label}
+      >
         <defs>
           <marker
             id="learn-arrow"
@@ -60,6 +70,6 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
           </g>
         ))}
       </svg>
-    </div>
+    </figure>
   );
 }
