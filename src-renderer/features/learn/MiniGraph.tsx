@@ -34,6 +34,7 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
         aria-label={label}
       >
         <defs>
+          {/* The Graph view's arrow head, under an id of its own (both may be in the document). */}
           <marker
             id="learn-arrow"
             viewBox="0 0 10 10"
@@ -41,7 +42,7 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
             refY="5"
             markerWidth="7"
             markerHeight="7"
-            orient="auto-start-reverse"
+            orient="auto"
           >
             <path d="M0,0L10,5L0,10z" className="graph-arrow" />
           </marker>

@@ -30,6 +30,7 @@ import {
   V2,
   WEB,
   WEB1,
+  shortId,
   type LessonSetup,
 } from './learn-names';
 import { lessonById, REFERENCE_EXAMPLES, type LessonId } from './lessons';
@@ -207,25 +208,15 @@ const PERFORM: Record<LessonId, Performer> = {
           .map((i) => `${i.repoTags.length ? i.repoTags.join(', ') : '<none>:<none>'}  ${i.id.slice(7, 19)}`)
           .join('\n'),
     );
-    const id = s.committedId!;
-    await step(
-      emit,
-      tag1!,
-      () => call('tagImage', { ref: id, repo: REPO, tag: 'v1' }),
-      (r) => `${r.reference} → ${r.imageId.slice(7, 19)}`,
-    );
-    await step(
-      emit,
-      tag2!,
-      () => call('tagImage', { ref: V1, repo: REPO, tag: 'latest' }),
-      (r) => `${r.reference} → ${r.imageId.slice(7, 19)}`,
-    );
-    await step(
-      emit,
-      tag3!,
-      () => call('tagImage', { ref: V1, repo: REPO, tag: 'tmp1' }),
-      (r) => `${r.reference} → ${r.imageId.slice(7, 19)}`,
-    );
+    const tagged = (r: { reference: string; imageId: string }): string =>
+      `${r.reference} → ${shortId(r.imageId)}`;
+    const steps: [string, string, string][] = [
+      [tag1!, s.committedId!, 'v1'],
+      [tag2!, V1, 'latest'],
+      [tag3!, V1, 'tmp1'],
+    ];
+    for (const [shown, ref, tag] of steps)
+      await step(emit, shown, () => call('tagImage', { ref, repo: REPO, tag }), tagged);
     await step(
       emit,
       rm!,

@@ -3,6 +3,7 @@ import { LANGS } from '../../i18n/lang';
 import type { LessonSetup } from './learn-names';
 import { LESSON_TEXT } from './lesson-text';
 import { LESSONS, LESSON_IDS, lessonById } from './lessons';
+import { msg, partMsg } from './messages';
 
 const bridge: LessonSetup = {
   bridge: true,
@@ -82,5 +83,21 @@ describe('the lessons', () => {
   it('tag by the short ID of the committed image, or say one is needed', () => {
     expect(lessonById('tags').commands(bridge)[1]).toBe('docker image tag 5bd093efd840 myimg/httpd:v1');
     expect(lessonById('tags').commands(host)[1]).toBe('docker image tag <image id> myimg/httpd:v1');
+  });
+});
+
+describe('the Learn interface words', () => {
+  it.each([
+    ['msg', msg],
+    ['partMsg', partMsg],
+  ] as const)('%s: every Chinese string is filled in and differs from the English', (_name, catalog) => {
+    const en = catalog.en as Record<string, unknown>;
+    const zh = catalog.zh as Record<string, unknown>;
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries(zh)) {
+      if (typeof v !== 'string') continue;
+      expect(v.trim(), k).not.toBe('');
+      if (!['cmd', 'env'].includes(k)) expect(v, k).not.toBe(en[k]);
+    }
   });
 });
