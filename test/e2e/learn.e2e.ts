@@ -145,6 +145,10 @@ test.describe('with the test bed engine', () => {
     await expect(structure.locator('[data-kind="manifest"]')).toContainText('table of contents');
     await expect(structure.locator('[data-kind="repositories"]')).toHaveCount(1);
     expect(await structure.locator('[data-kind="layer-dir"]').count()).toBeGreaterThanOrEqual(2);
+    // Saving the repository saved every tag: the archive's own graph shows the three on two image IDs.
+    for (const t of ['myimg/httpd:v1', 'myimg/httpd:latest', 'myimg/httpd:v2'])
+      await expect(viz.locator(`[data-testid="learn-graph-tag"][data-label="${t}"]`)).toHaveCount(1);
+    await expect(viz.locator('[data-testid="learn-graph-image"]')).toHaveCount(2);
     await shot(app, 'live-12-save');
 
     await next();
@@ -198,6 +202,7 @@ test.describe('with no engine', () => {
         await expect(viz.getByTestId('archive-compression')).toContainText('gzip');
         await expect(viz.locator('[data-kind="manifest"]')).toHaveCount(1);
         await expect(viz.locator('[data-kind="layer-dir"]')).toHaveCount(3);
+        await expect(viz.locator('[data-testid="learn-graph-tag"]')).toHaveCount(3);
       } else if (kind === 'stack-base') {
         await expect(viz.getByTestId('layer')).toHaveCount(1);
       } else if (kind !== 'names') {

@@ -43,7 +43,7 @@ export function ArchiveStructure({
                   <li key={c.path} title={c.path}>
                     {shortName(c.path)}
                     {c.kind === 'symlink'
-                      ? ` → ${c.linkTarget}`
+                      ? ` → ${shortName(c.linkTarget)}`
                       : c.kind === 'file'
                         ? `  ${formatBytes(c.size)}`
                         : ''}

@@ -3,7 +3,7 @@
  * archive: a container's writable layer over its image (containers' LayerPanel), an image's layer
  * stack (layers' LayerStack), the tag graph, or an archive's own structure.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ArchiveAnalysis, ImageAnalysis } from '../../../src-shared/archive-analysis';
 import { call } from '../../ipc/client';
 import { useMessages } from '../../i18n/messages';
@@ -20,6 +20,7 @@ import { msg } from './messages';
 import { MiniGraph } from './MiniGraph';
 import { NameAnatomy } from './NameAnatomy';
 import { useAsync, type AsyncState } from './use-async';
+import { useSessionAnalysis } from './use-analysis';
 
 type M = typeof msg.en;
 
@@ -51,27 +52,31 @@ function Stack({ image, title }: { image: ImageAnalysis; title: string }): React
   );
 }
 
-/** A local image analysed by streaming its `docker save` (the session is closed when the picture goes). */
+/** A local image analysed by streaming its `docker save`. */
 function LiveStack({ imageRef, version }: { imageRef: string; version: number }): React.JSX.Element {
   const m = useMessages(msg);
-  const state = useAsync(
+  const state = useSessionAnalysis(
     () => call('analyzeLocalImage', { ref: imageRef, jobId: learnJobId('stack') }),
     [imageRef, version],
   );
-  const sessionId = state.status === 'ready' ? state.value.sessionId : null;
-  useEffect(
-    () => () => {
-      if (sessionId) void call('closeArchive', { sessionId }).catch(() => undefined);
-    },
-    [sessionId],
-  );
   if (state.status !== 'ready') return <Pending state={state} m={m} />;
-  const image = imageIn(state.value.analysis, imageRef);
+  const image = imageIn(state.value, imageRef);
   return image ? (
     <Stack image={image} title={m.layerStack(imageRef)} />
   ) : (
     <p className="muted">{m.nothing}</p>
   );
+}
+
+/** The tags an archive file holds, from its analysis: what `docker load` will bring back. */
+function ArchiveTags({ path, version }: { path: string; version: number }): React.JSX.Element {
+  const m = useMessages(msg);
+  const state = useSessionAnalysis(
+    () => call('openArchive', { path, jobId: learnJobId('tags') }),
+    [path, version],
+  );
+  if (state.status !== 'ready') return <Pending state={state} m={m} />;
+  return <MiniGraph graph={graphFromAnalysis(state.value)} label={m.archiveTags} />;
 }
 
 function LiveContainer({
@@ -147,7 +152,14 @@ function LivePicture({ lesson, version }: { lesson: Lesson; version: number }): 
     case 'graph':
       return <LiveGraph version={version} />;
     case 'structure':
-      return env ? <StructureOf path={env.saveTargets.tar} version={version} /> : <></>;
+      return env ? (
+        <>
+          <StructureOf path={env.saveTargets.tar} version={version} />
+          <ArchiveTags path={env.saveTargets.tar} version={version} />
+        </>
+      ) : (
+        <></>
+      );
   }
 }
 
@@ -166,7 +178,12 @@ function SamplePicture({ lesson }: { lesson: Lesson }): React.JSX.Element {
     case 'graph':
       return <MiniGraph graph={graphFromAnalysis(a)} label={m.tagGraph} />;
     case 'structure':
-      return <StructureOf path={sample.path} version={0} />;
+      return (
+        <>
+          <StructureOf path={sample.path} version={0} />
+          <MiniGraph graph={graphFromAnalysis(a)} label={m.archiveTags} />
+        </>
+      );
     case 'stack-base': {
       const image = imageIn(a, BASE);
       return image ? <Stack image={image} title={m.layerStack(BASE)} /> : <></>;
