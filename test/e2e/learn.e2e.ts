@@ -122,6 +122,10 @@ test.describe('with the test bed engine', () => {
     await expect(viz.locator('[data-testid="learn-graph-tag"][data-label="myimg/httpd:tmp1"]')).toHaveCount(
       0,
     );
+    // What the lesson changed is lit: the two new tags and the one image ID they name.
+    const tag = (label: string) => viz.locator(`[data-testid="learn-graph-tag"][data-label="${label}"]`);
+    await expect(tag('myimg/httpd:latest')).toHaveClass(/\blit\b/);
+    await expect(tag('myimg/httpd:v2')).not.toHaveClass(/\blit\b/);
     await shot(app, 'live-09-tags');
 
     await next();

@@ -11,7 +11,7 @@ import { LayerPanel } from '../containers/LayerPanel';
 import { graphFromAnalysis } from '../graph/graph-model';
 import { LayerStack } from '../layers/LayerStack';
 import { ArchiveStructure } from './ArchiveStructure';
-import { BASE, HTTPD, V2, WEB, WEB1 } from './learn-names';
+import { BASE, HTTPD, LATEST, V1, V2, WEB, WEB1 } from './learn-names';
 import { learnSubgraph } from './learn-graph';
 import { useLearnStore } from './learn-store';
 import type { Lesson } from './lessons';
@@ -116,14 +116,22 @@ function LiveContainer({
   );
 }
 
-function LiveGraph({ version }: { version: number }): React.JSX.Element {
+/** What each graph lesson is about, lit in its picture. */
+const GRAPH_FOCUS: Partial<Record<Lesson['id'], readonly string[]>> = {
+  tags: [V1, LATEST],
+  'inspect-cmd': [BASE, V1, V2],
+  'run-committed': [V2],
+  load: [V1, LATEST, V2],
+};
+
+function LiveGraph({ lesson, version }: { lesson: Lesson; version: number }): React.JSX.Element {
   const m = useMessages(msg);
   const committedId = useLearnStore((s) => s.progress.committedId);
   const state = useAsync(() => call('imageGraph'), [version]);
   if (state.status !== 'ready') return <Pending state={state} m={m} />;
   const graph = learnSubgraph(state.value, ['myimg/', 'strata-sample/'], committedId ? [committedId] : []);
   return graph.nodes.length ? (
-    <MiniGraph graph={graph} label={m.tagGraph} />
+    <MiniGraph graph={graph} label={m.tagGraph} focus={GRAPH_FOCUS[lesson.id] ?? []} />
   ) : (
     <p className="muted">{m.nothing}</p>
   );
@@ -150,7 +158,7 @@ function LivePicture({ lesson, version }: { lesson: Lesson; version: number }): 
     case 'names':
       return <NameAnatomy />;
     case 'graph':
-      return <LiveGraph version={version} />;
+      return <LiveGraph lesson={lesson} version={version} />;
     case 'structure':
       return env ? (
         <>

@@ -4,10 +4,31 @@ import type { ImageGraph } from '../../../src-shared/images-dto';
 import { layoutDag } from '../../viz/dag-layout';
 import { edgePath } from '../../viz/export-graph';
 import { measureLabel } from '../graph/download';
-import { danglingImages } from '../graph/graph-model';
+import { danglingImages, pathDown } from '../graph/graph-model';
 import '../graph/graph.css';
 
-export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }): React.JSX.Element {
+/** The nodes and edges on the way from `focus` (tag or image IDs) down to their base: what a lesson changed. */
+function litPaths(graph: ImageGraph, focus: readonly string[]): { nodes: Set<string>; edges: Set<string> } {
+  const lit = { nodes: new Set<string>(), edges: new Set<string>() };
+  for (const id of focus) {
+    if (!graph.nodes.some((n) => n.id === id)) continue;
+    const p = pathDown(graph, id);
+    p.nodes.forEach((n) => lit.nodes.add(n));
+    p.edges.forEach((e) => lit.edges.add(e));
+  }
+  return lit;
+}
+
+export function MiniGraph({
+  graph,
+  label,
+  focus = [],
+}: {
+  graph: ImageGraph;
+  label: string;
+  /** Tags or images the lesson is about: lit, the rest dimmed. */
+  focus?: readonly string[];
+}): React.JSX.Element {
   const layout = useMemo(
     () =>
       layoutDag(graph.nodes, graph.edges, {
@@ -20,12 +41,14 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
     [graph],
   );
   const dangling = useMemo(() => danglingImages(graph), [graph]);
+  const lit = useMemo(() => litPaths(graph, focus), [graph, focus]);
+  const on = (yes: boolean): string => (yes ? ' lit' : '');
   return (
     <figure className="graph-view learn-graph">
       <figcaption>{label}</figcaption>
       {/* Scaled down to the column when wider than it (the Graph view scrolls instead). */}
       <svg
-        className="graph-svg"
+        className={`graph-svg${lit.nodes.size ? ' has-lit' : ''}`}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
         height={layout.height}
@@ -50,7 +73,7 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
         {layout.edges.map((e) => (
           <path
             key={`${e.edge.from}->${e.edge.to}`}
-            className={`gedge gedge-${e.edge.kind}`}
+            className={`gedge gedge-${e.edge.kind}${on(lit.edges.has(`${e.edge.from}->${e.edge.to}`))}`}
             d={edgePath(e.points)}
             markerEnd="url(#learn-arrow)"
           />
@@ -60,7 +83,7 @@ export function MiniGraph({ graph, label }: { graph: ImageGraph; label: string }
             key={n.id}
             data-testid={`learn-graph-${n.node.kind}`}
             data-label={n.node.label}
-            className={`gnode gnode-${n.node.kind}${dangling.has(n.id) ? ' gnode-dangling' : ''}`}
+            className={`gnode gnode-${n.node.kind}${dangling.has(n.id) ? ' gnode-dangling' : ''}${on(lit.nodes.has(n.id))}`}
             transform={`translate(${n.x},${n.y})`}
           >
             <title>{n.id}</title>
