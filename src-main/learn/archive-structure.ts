@@ -32,7 +32,11 @@ export async function archiveStructure(path: string): Promise<ArchiveStructure> 
     throw new ArchiveError(path, 'not a tar archive (plain or compressed)', 'NOT_AN_IMAGE');
   const members: ArchiveStructure['members'] = [];
   let truncated = false;
-  const source = createReadStream(path).pipe(createDecompressor(compression, { label: path }));
+  const file = createReadStream(path);
+  const source = createDecompressor(compression, { label: path });
+  // `pipe` does not pass a read error on: without this the loop below would wait forever.
+  file.on('error', (err) => source.destroy(err));
+  file.pipe(source);
   await parseTarStream(
     source,
     (entry) => {
