@@ -17,18 +17,11 @@ export interface MainWindowOptions {
 }
 
 /** External links the window may open in the user's browser (only after the user clicks them). */
-const EXTERNAL_ALLOW = [
-  /^https:\/\/docs\.docker\.com\//,
-  /^https:\/\/github\.com\//,
-  /^https:\/\/opencontainers\.org\//,
-];
+const EXTERNAL_ALLOW = [/^https:\/\/docs\.docker\.com\//, /^https:\/\/github\.com\//, /^https:\/\/opencontainers\.org\//];
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const saved = loadWindowState(opts.stateFile);
-  const bounds = restoreBounds(
-    saved,
-    screen.getAllDisplays().map((d) => d.workArea),
-  );
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
     ...bounds,
     minWidth: MIN_SIZE.width,
