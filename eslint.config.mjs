@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.mjs'],
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -42,6 +42,8 @@ void app.whenReady().then(async () => {
     analysis,
     dialogs: electronFileDialogs(),
     logError: (ch, err) => console.error(ch, err),
+    // electron-builder.yml copies resources/samples there (extraResources); dev runs use the repository's.
+    ...(app.isPackaged ? { samplesDir: join(process.resourcesPath, 'samples') } : {}),
   });
   registerIpc(ipcMain, api, { rendererUrl });
 

@@ -7,16 +7,19 @@ import { ImageList } from './features/images/ImageList';
 import { GraphView } from './features/graph/GraphView';
 import { ContainersView } from './features/containers/ContainersView';
 import { CompareView } from './features/compare/CompareView';
+import { LearnView } from './features/learn/LearnView';
+import { useLearnWhenNoEngine } from './features/learn/use-first-view';
 import { defineMessages, useMessages } from './i18n/messages';
 import { installShortcuts } from './shortcuts';
 import { useStore } from './store';
 import './app-shell.css';
 
-type View = 'images' | 'archive' | 'graph' | 'containers' | 'compare';
-const NAV: View[] = ['images', 'archive', 'graph', 'containers', 'compare'];
+type View = 'learn' | 'images' | 'archive' | 'graph' | 'containers' | 'compare';
+const NAV: View[] = ['learn', 'images', 'archive', 'graph', 'containers', 'compare'];
 
 const msg = defineMessages({
   en: {
+    learn: 'Learn',
     images: 'Images',
     archive: 'Archive',
     graph: 'Graph',
@@ -26,6 +29,7 @@ const msg = defineMessages({
     drop: 'Drop an image archive to open it',
   },
   zh: {
+    learn: '学习',
     images: '镜像',
     archive: '归档文件',
     graph: '标签图',
@@ -43,6 +47,7 @@ export function App(): React.JSX.Element {
   const [view, setView] = useState<View>('images');
   const showArchive = useCallback(() => setView('archive'), []);
   const dragging = useArchiveDrop(showArchive);
+  useLearnWhenNoEngine(useCallback(() => setView('learn'), []));
   useEffect(() => installShortcuts({ onOpenArchive: showArchive }), [showArchive]);
 
   useEffect(() => {
@@ -72,6 +77,7 @@ export function App(): React.JSX.Element {
           ))}
         </nav>
         <main>
+          {view === 'learn' && <LearnView />}
           {view === 'images' && <ImageList />}
           {view === 'archive' && <ArchiveView />}
           {view === 'graph' && <GraphView />}

@@ -7,6 +7,7 @@ import { CONNECTION_CHANNELS, CONNECTION_EVENTS } from './contract/names/connect
 import { CONTAINERS_CHANNELS, CONTAINERS_EVENTS } from './contract/names/containers';
 import { DIALOGS_CHANNELS, DIALOGS_EVENTS } from './contract/names/dialogs';
 import { IMAGES_CHANNELS, IMAGES_EVENTS } from './contract/names/images';
+import { LEARN_CHANNELS, LEARN_EVENTS } from './contract/names/learn';
 import { TRANSFER_CHANNELS, TRANSFER_EVENTS } from './contract/names/transfer';
 
 export const CHANNEL_NAMES = [
@@ -25,6 +26,7 @@ export const CHANNEL_NAMES = [
   ...CONTAINERS_CHANNELS,
   ...TRANSFER_CHANNELS,
   ...DIALOGS_CHANNELS,
+  ...LEARN_CHANNELS,
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -36,6 +38,7 @@ export const EVENT_NAMES = [
   ...CONTAINERS_EVENTS,
   ...TRANSFER_EVENTS,
   ...DIALOGS_EVENTS,
+  ...LEARN_EVENTS,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

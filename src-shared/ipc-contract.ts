@@ -15,6 +15,7 @@ import { containersChannels, containersEvents } from './contract/containers';
 import { dialogsChannels, dialogsEvents } from './contract/dialogs';
 import { engineChannels } from './contract/engine';
 import { imagesChannels, imagesEvents } from './contract/images';
+import { learnChannels, learnEvents } from './contract/learn';
 import { transferChannels, transferEvents } from './contract/transfer';
 import type { IpcResponse } from './contract/common';
 import { EngineStatusSchema } from './dto';
@@ -31,6 +32,7 @@ export const channels = {
   ...containersChannels,
   ...transferChannels,
   ...dialogsChannels,
+  ...learnChannels,
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArgs<K extends ChannelName> = z.input<(typeof channels)[K]['args']>;
@@ -53,6 +55,7 @@ export const events = {
   ...containersEvents,
   ...transferEvents,
   ...dialogsEvents,
+  ...learnEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

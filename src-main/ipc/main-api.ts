@@ -22,6 +22,7 @@ import { connectionHandlers } from './connection-handlers';
 import { containersHandlers } from './containers-handlers';
 import { dialogsHandlers } from './dialogs-handlers';
 import { imagesHandlers } from './images-handlers';
+import { learnHandlers } from './learn-handlers';
 import { transferHandlers } from './transfer-handlers';
 import { AnalysisHost } from '../services/analysis-host';
 import { EngineRegistry } from '../services/engine-registry';
@@ -38,6 +39,8 @@ export interface MainApiDeps extends EngineDeps {
   dialogs?: FileDialogs;
   /** Where unexpected errors are reported (they are answered as INTERNAL). */
   logError?: (channel: string, err: unknown) => void;
+  /** Where the Learn sample archives are (default: the repository's resources/samples). */
+  samplesDir?: string;
 }
 
 /** The method-only part of the API, keyed by channel; what `invoke(channel, arg)` dispatches on. */
@@ -66,6 +69,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...containersHandlers(ctx),
     ...transferHandlers(ctx),
     ...dialogsHandlers(ctx),
+    ...learnHandlers(ctx, deps.samplesDir ? { samplesDir: deps.samplesDir } : {}),
   };
 
   async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, screen, shell } from 'electron';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState } from './window-state';
+import { loopbackTarget } from '../learn/loopback-url';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -49,7 +50,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     if (url !== opts.rendererUrl) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOW.some((re) => re.test(url))) void shell.openExternal(url);
+    // A lesson's page (http on 127.0.0.1, localhost or [::1]) opens in the browser too.
+    if (EXTERNAL_ALLOW.some((re) => re.test(url)) || !('refused' in loopbackTarget(url)))
+      void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,5 +1,6 @@
 /** Playwright fixtures: the built renderer served locally, bridged to the real main API on the test bed's engine. */
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createEngineClient } from '../../src-main/docker/engine-client';
 import type { FileDialogs } from '../../src-main/ipc/context';
@@ -32,6 +33,8 @@ interface WorkerFixtures {
   rendererUrl: string;
 }
 interface TestFixtures {
+  /** Point main at a socket nothing listens on, so the window starts with no engine (`test.use({ noEngine: true })`). */
+  noEngine: boolean;
   events: EventHub;
   /** The file dialogs main shows: queue answers with `saveAnswers.push(path)` / `openAnswers.push([path])`. */
   scriptedDialogs: ScriptedDialogs;
@@ -57,6 +60,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  noEngine: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   events: async ({}, use) => {
     await use(new EventHub());
@@ -65,8 +69,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   scriptedDialogs: async ({}, use) => {
     await use(new ScriptedDialogs());
   },
-  mainApi: async ({ testbed, events, scriptedDialogs }, use) => {
-    const engine = createEngineClient(testbed.dockerHost);
+  mainApi: async ({ testbed, events, scriptedDialogs, noEngine }, use) => {
+    const engine = createEngineClient(
+      noEngine ? `unix://${join(tmpdir(), `strata-e2e-no-engine-${process.pid}.sock`)}` : testbed.dockerHost,
+    );
     await use(createMainApi({ engine: () => engine, events, dialogs: scriptedDialogs, checkResults: true }));
   },
   app: async ({ page, mainApi, events, rendererUrl }, use) => {

@@ -158,7 +158,8 @@ export async function inspectContainer(
 const KINDS: Record<number, ContainerChange['kind']> = { 0: 'changed', 1: 'added', 2: 'deleted' };
 
 export function mapContainerChanges(raw: Array<{ Path?: string; Kind?: number }> | null): ContainerChange[] {
-  return (raw ?? [])
+  // With nothing changed, docker-modem may hand back the empty body as a Buffer rather than null.
+  return (Array.isArray(raw) ? raw : [])
     .filter((c) => typeof c.Path === 'string' && KINDS[c.Kind ?? -1] !== undefined)
     .map((c) => ({ path: c.Path!, kind: KINDS[c.Kind!]! }));
 }
