@@ -8,6 +8,7 @@ import { GraphView } from './features/graph/GraphView';
 import { ContainersView } from './features/containers/ContainersView';
 import { CompareView } from './features/compare/CompareView';
 import { defineMessages, useMessages } from './i18n/messages';
+import { onShowView } from './navigation';
 import { installShortcuts } from './shortcuts';
 import { useStore } from './store';
 import './app-shell.css';
@@ -23,7 +24,7 @@ const msg = defineMessages({
     containers: 'Containers',
     compare: 'Compare',
     views: 'Views',
-    drop: '{m.drop}',
+    drop: 'Drop an image archive to open it',
   },
   zh: {
     images: '镜像',
@@ -44,6 +45,13 @@ export function App(): React.JSX.Element {
   const showArchive = useCallback(() => setView('archive'), []);
   const dragging = useArchiveDrop(showArchive);
   useEffect(() => installShortcuts({ onOpenArchive: showArchive }), [showArchive]);
+  useEffect(
+    () =>
+      onShowView((v) => {
+        if (NAV.includes(v as View)) setView(v as View);
+      }),
+    [],
+  );
 
   useEffect(() => {
     void refreshEngine();

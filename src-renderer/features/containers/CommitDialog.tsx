@@ -13,7 +13,7 @@ import {
 } from './commit-form';
 import { ErrorNote, readableError, type ReadableError } from './errors';
 import type { Committed } from './LayerPanel';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 
 export function CommitDialog({
   container,
@@ -59,6 +59,7 @@ export function CommitDialog({
       title={`Commit ${container} to an image`}
       onClose={onClose}
       className="ct-commit"
+      wide
       testId="commit-dialog"
     >
       <form
@@ -78,7 +79,7 @@ export function CommitDialog({
               placeholder="myimg/httpd:v1 (empty: untagged <none>)"
               onChange={(e) => update({ reference: e.target.value })}
               aria-invalid={!!problems['reference']}
-              autoFocus
+              data-autofocus
             />
             {problems['reference'] && <span className="ct-hint">{problems['reference']}</span>}
           </div>

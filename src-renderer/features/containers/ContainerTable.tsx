@@ -1,10 +1,11 @@
 /** The container list: state, name, image, the full command, ports, writable-layer size, actions. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerPort, ContainerSummary } from '../../../src-shared/containers-dto';
 import { useStore } from '../../store';
 import { formatBytes } from '../images/visible-images';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
+import { onDeleteSelection } from '../../shortcuts';
 
 export const FOREGROUND_NOTE =
   'A container lives exactly as long as its main process (PID 1). The engine starts the command and ' +
@@ -153,6 +154,22 @@ export function ContainerTable(): React.JSX.Element {
   const act = useStore((s) => s.containerAction);
   const [why, setWhy] = useState(false);
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
+  const selectedId = useStore((s) => s.selectedContainerId);
+
+  // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
+  useEffect(
+    () =>
+      onDeleteSelection(() => {
+        const focused = document.activeElement?.closest<HTMLElement>('tr[data-testid="ct-row"]');
+        const target =
+          containers.find((c) => c.id === selectedId) ??
+          containers.find((c) => c.name === focused?.dataset['name']);
+        if (!target) return false;
+        setRemoving(target);
+        return true;
+      }),
+    [containers, selectedId],
+  );
 
   return (
     <>
@@ -206,7 +223,7 @@ export function ContainerTable(): React.JSX.Element {
             stays.
           </p>
           <div className="ct-modal-actions">
-            <button type="button" autoFocus onClick={() => setRemoving(null)}>
+            <button type="button" data-autofocus onClick={() => setRemoving(null)}>
               Cancel
             </button>
             <button

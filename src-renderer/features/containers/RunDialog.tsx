@@ -4,7 +4,7 @@ import type { RunResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { useStore } from '../../store';
 import { ErrorNote, readableError, type ReadableError } from './errors';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
 
@@ -57,7 +57,7 @@ export function RunDialog({
   };
 
   return (
-    <Modal title="Run a container" onClose={onClose} className="ct-run" testId="run-dialog">
+    <Modal title="Run a container" onClose={onClose} className="ct-run" testId="run-dialog" wide>
       <form
         className="ct-form"
         onSubmit={(e) => {
@@ -75,7 +75,7 @@ export function RunDialog({
               placeholder="busybox:latest"
               onChange={(e) => update({ image: e.target.value })}
               {...field('image')}
-              autoFocus
+              data-autofocus
             />
             <datalist id="run-image-list">
               {tags.map((t) => (

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { Modal } from '../../components/Modal';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
 

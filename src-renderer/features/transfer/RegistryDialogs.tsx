@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { Modal } from '../../components/Modal';
 import { shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob, type JobState } from '../jobs/use-job';

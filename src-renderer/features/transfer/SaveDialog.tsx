@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { Modal } from '../../components/Modal';
 import { formatBytes, shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
