@@ -59,7 +59,7 @@ const visible = (el: Element): boolean => {
 };
 
 /** The picker "Open archive…" uses: a file input, then the archive store's open action. */
-function pickArchive(doc: Document): void {
+export function pickArchive(doc: Document = document): void {
   const input = doc.createElement('input');
   input.type = 'file';
   input.accept = ARCHIVE_ACCEPT;

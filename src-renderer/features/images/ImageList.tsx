@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ImageSummary } from '../../../src-shared/dto';
 import { useMessages } from '../../i18n/messages';
 import { call, errorMessage, subscribe } from '../../ipc/client';
-import { onDeleteSelection } from '../../shortcuts';
+import { showView } from '../../navigation';
+import { onDeleteSelection, pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
 import { ARCHIVE_FILTERS } from '../transfer/LoadDialog';
@@ -20,6 +21,7 @@ export function ImageList(): React.JSX.Element {
   const filter = useStore((s) => s.imageFilter);
   const sort = useStore((s) => s.imageSort);
   const error = useStore((s) => s.imagesError);
+  const noEngine = useStore((s) => s.engine.status === 'unavailable');
   const selection = useStore((s) => s.imageSelection);
   const highlighted = useStore((s) => s.highlightedRefs);
   const { setFilter, setSort, refreshImages, clickCheckbox, setSelection, highlightRefs } = useStore(
@@ -189,10 +191,25 @@ export function ImageList(): React.JSX.Element {
           <span className="muted">{m.shiftHint}</span>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {noEngine ? (
+        <p className="notice" role="status" data-testid="images-no-engine">
+          {m.noEngine} {m.noEngineArchive}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              showView('archive');
+              pickArchive();
+            }}
+          >
+            {m.openArchive}
+          </button>
         </p>
+      ) : (
+        error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )
       )}
       <div className="table-scroll">
         <table className="image-table">
