@@ -7,7 +7,7 @@ import { showView } from '../../navigation';
 import { onDeleteSelection, pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
-import { ARCHIVE_FILTERS } from '../transfer/LoadDialog';
+import { archiveFilters } from '../transfer/LoadDialog';
 import { ImageDialogs, type ImageDialog } from './ImageDialogs';
 import { ImageRow, type RowAction } from './ImageRow';
 import { imagesMsg } from './messages';
@@ -88,7 +88,7 @@ export function ImageList(): React.JSX.Element {
     try {
       const { paths } = await call('chooseOpenPaths', {
         title: m.loadTitle,
-        filters: ARCHIVE_FILTERS,
+        filters: archiveFilters(),
       });
       const path = paths[0];
       if (path) setDialog({ kind: 'load', path });
