@@ -5,7 +5,6 @@ import { call } from '../../ipc/client';
 import { useStore } from '../../store';
 import {
   buildCommitSpec,
-  CHANGE_HINTS,
   COMMIT_INSTRUCTIONS,
   dockerCommitLine,
   emptyCommitForm,
@@ -131,7 +130,7 @@ export function CommitDialog({
                   aria-label={m.changeValue(i + 1)}
                   className="mono ct-grow"
                   value={c.value}
-                  placeholder={CHANGE_HINTS[c.instruction]}
+                  placeholder={m.changeHint(c.instruction)}
                   onChange={(e) => setChange(i, { value: e.target.value })}
                   aria-invalid={!!problems[`changes.${i}`]}
                 />
@@ -150,7 +149,7 @@ export function CommitDialog({
                 >
                   {problems[`changes.${i}`] && c.value.trim()
                     ? `${c.instruction}: ${problems[`changes.${i}`]}`
-                    : CHANGE_HINTS[c.instruction]}
+                    : m.changeHint(c.instruction)}
                 </span>
               </div>
             ))}

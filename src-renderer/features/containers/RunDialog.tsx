@@ -31,7 +31,7 @@ export function RunDialog({
 
   const { spec, problems } = useMemo(() => buildRunSpec(form), [form]);
   const line = useMemo(() => dockerRunLine(form), [form]);
-  const notes = runNotes(form);
+  const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);
   const shown = (key: string): string | undefined => (touched || key !== 'image' ? problems[key] : undefined);
   const update = (patch: Partial<RunForm>): void => setForm((f) => ({ ...f, ...patch }));

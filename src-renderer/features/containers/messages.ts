@@ -274,6 +274,22 @@ export const runMsg = defineMessages({
     removeMount: (n: number) => `Remove mount ${n}`,
     addVolume: '+ volume',
     addBind: '+ bind mount',
+    // Notes under the run form, hints of the commit changes
+    noteNoPorts: (mode: string) =>
+      `With --network ${mode} the engine publishes no ports: the mappings are kept but unused.`,
+    noteAttached: 'Attached: the dialog waits until the command ends and shows its output.',
+    noteRm: '--rm: the container and its writable layer are deleted when it stops.',
+    changeHint: (instruction: string) =>
+      ({
+        CMD: 'default command, e.g. ["httpd","-f","-h","/var/www/"]',
+        ENTRYPOINT: 'the program CMD is passed to, e.g. ["/bin/sh","-c"]',
+        ENV: 'KEY=VALUE, set for every container',
+        EXPOSE: 'port[/tcp|udp|sctp], documents a port, e.g. 80',
+        LABEL: 'KEY=VALUE metadata',
+        USER: 'user[:group] the command runs as',
+        WORKDIR: 'absolute path the command starts in',
+        VOLUME: 'absolute path kept out of the layers',
+      })[instruction] ?? '',
   },
   zh: {
     title: '运行容器',
@@ -341,5 +357,19 @@ export const runMsg = defineMessages({
     removeMount: (n: number) => `删除挂载 ${n}`,
     addVolume: '+ 数据卷',
     addBind: '+ 绑定挂载',
+    noteNoPorts: (mode: string) => `使用 --network ${mode} 时引擎不会发布任何端口：端口映射会保留但不生效。`,
+    noteAttached: '前台运行：对话框会等待命令结束并显示其输出。',
+    noteRm: '--rm：容器停止时，容器及其可写层会被删除。',
+    changeHint: (instruction: string) =>
+      ({
+        CMD: '默认命令，例如 ["httpd","-f","-h","/var/www/"]',
+        ENTRYPOINT: 'CMD 作为参数传给的程序，例如 ["/bin/sh","-c"]',
+        ENV: 'KEY=VALUE，对每个容器生效',
+        EXPOSE: 'port[/tcp|udp|sctp]，声明一个端口，例如 80',
+        LABEL: 'KEY=VALUE 元数据',
+        USER: '运行命令的 user[:group]',
+        WORKDIR: '命令启动时所在的绝对路径',
+        VOLUME: '不写入镜像层的绝对路径',
+      })[instruction] ?? '',
   },
 });

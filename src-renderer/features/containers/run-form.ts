@@ -4,6 +4,8 @@
  * `docker run ...` line, a learning aid that follows every keystroke.
  */
 import { EnvEntrySchema, RunSpecSchema, type RunSpecInput } from '../../../src-shared/containers-spec';
+import { messagesFor } from '../../i18n/messages';
+import { runMsg } from './messages';
 import { joinArgs, quoteArg, splitArgs } from './shell-words';
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -139,16 +141,15 @@ export function buildRunSpec(form: RunForm): BuiltRun {
   return { spec, problems };
 }
 
+/** How the notes are worded (the run catalog in the UI language; English by default). */
+export type NoteWords = Pick<typeof runMsg.en, 'noteNoPorts' | 'noteAttached' | 'noteRm'>;
+
 /** Learner-facing notes about a spec that is valid but may not do what they expect. */
-export function runNotes(form: RunForm): string[] {
+export function runNotes(form: RunForm, w: NoteWords = messagesFor(runMsg, 'en')): string[] {
   const notes: string[] = [];
-  if (form.ports.length > 0 && form.networkMode !== 'bridge') {
-    notes.push(
-      `With --network ${form.networkMode} the engine publishes no ports: the mappings are kept but unused.`,
-    );
-  }
-  if (!form.detach) notes.push('Attached: the dialog waits until the command ends and shows its output.');
-  if (form.autoRemove) notes.push('--rm: the container and its writable layer are deleted when it stops.');
+  if (form.ports.length > 0 && form.networkMode !== 'bridge') notes.push(w.noteNoPorts(form.networkMode));
+  if (!form.detach) notes.push(w.noteAttached);
+  if (form.autoRemove) notes.push(w.noteRm);
   return notes;
 }
 
