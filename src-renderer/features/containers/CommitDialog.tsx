@@ -10,7 +10,7 @@ import {
   emptyCommitForm,
   type CommitForm,
 } from './commit-form';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import type { Committed } from './LayerPanel';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';

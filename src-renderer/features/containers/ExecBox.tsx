@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ExecResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { useMessages } from '../../i18n/messages';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { containersMsg } from './messages';
 import { joinArgs, splitArgs } from './shell-words';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ContainerChange } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { formatBytes } from '../images/visible-images';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { useMessages } from '../../i18n/messages';
 import { containersMsg } from './messages';
 import { imageRows, kernelRow, StackPicture } from './StackPicture';

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LogStream } from '../../../src-shared/containers-dto';
 import { call, subscribe } from '../../ipc/client';
 import { useMessages } from '../../i18n/messages';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { containersMsg } from './messages';
 
 interface Line {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { RunResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { useStore } from '../../store';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { ChannelResult } from '../../../src-shared/ipc-contract';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { call } from '../../ipc/client';
@@ -68,11 +69,7 @@ export function AnalyzeDialog({
       <p className="explain">{m.analyzeExplain}</p>
       {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.analyzing(ref)} />}
       {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
-      {s.status === 'error' && (
-        <p className="error" role="alert">
-          {s.message}
-        </p>
-      )}
+      {s.status === 'error' && <ErrorNote error={readableError(s)} />}
     </Modal>
   );
 }

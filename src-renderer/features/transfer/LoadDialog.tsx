@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
 import { Modal } from '../../components/Modal';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
@@ -97,11 +98,7 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
       </label>
       {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.loading(name)} />}
       {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
-      {s.status === 'error' && (
-        <p className="error" role="alert">
-          {s.message}
-        </p>
-      )}
+      {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <div role="status" data-testid="load-result">
           <p className="success">{m.loaded(s.result.loaded.length, s.result.converted)}</p>

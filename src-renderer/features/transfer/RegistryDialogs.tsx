@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { shortId } from '../images/visible-images';
@@ -24,11 +25,7 @@ function JobOutcome<T>({
     case 'cancelled':
       return <p className="muted">{m.cancelled}</p>;
     case 'error':
-      return (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      );
+      return <ErrorNote error={readableError(state)} />;
     case 'done':
       return (
         <p className="success" role="status">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { formatBytes, shortId } from '../images/visible-images';
@@ -159,11 +160,7 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
         <JobProgress jobId={s.jobId} label={m.savingTo(dest.split(/[\\/]/).pop() ?? dest)} />
       )}
       {s.status === 'cancelled' && <p className="muted">{m.saveCancelled}</p>}
-      {s.status === 'error' && (
-        <p className="error" role="alert">
-          {s.message}
-        </p>
-      )}
+      {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <p className="success" role="status" data-testid="save-result">
           {m.saved(s.result.images.length, s.result.images.join(', '), formatBytes(s.result.bytes))}{' '}
