@@ -76,6 +76,14 @@ test('Load into engine from the archive view: progress, the loaded tags, then th
     await app.getByTestId('archive-input').setInputFiles(tar);
     await expect(app.getByTestId('archive-name')).toHaveText(basename(tar), { timeout: 60_000 });
     await expect(app.getByTestId('layer-count')).toHaveText(/^\d+$/, { timeout: 60_000 });
+    // The background diffID check of the file, and the size breakdown of the archive's image.
+    const layerCount = Number(await app.getByTestId('layer-count').textContent());
+    const verify = app.getByTestId('verify-status');
+    await expect(verify).toHaveAttribute('data-state', 'ok', { timeout: 60_000 });
+    await expect(verify).toHaveText(`✓ all ${layerCount} layers match their diffID`);
+    await app.getByRole('tab', { name: 'Sizes' }).click();
+    await expect(app.getByTestId('layer-size-bars').getByRole('row')).toHaveCount(layerCount);
+    await expect(app.getByTestId('treemap')).toBeVisible();
 
     const button = app.getByTestId('load-into-engine');
     await expect(button).toBeEnabled();
