@@ -176,3 +176,36 @@ test('Delete on a selected image asks first; Escape keeps it, confirming removes
     await mainApi.removeImage({ ref, force: false });
   }
 });
+
+test('Delete on the selected container asks first, then removes it', async ({ app, testbed, mainApi }) => {
+  const name = 'strata-e2e-delete-key';
+  try {
+    ok(
+      (await mainApi.invoke('runContainer', {
+        image: testbed.images.base,
+        name,
+        command: ['sleep', '300'],
+      })) as { result?: unknown; error?: { message: string } },
+    );
+    await app.getByTestId('nav-containers').click();
+    const row = app.locator(`[data-testid="ct-row"][data-name="${name}"]`);
+    await expect(row.getByTestId('ct-state')).toHaveText('running');
+    await row.getByTestId('ct-command').click();
+    await expect(row).toHaveAttribute('aria-selected', 'true');
+
+    await app.keyboard.press('Delete');
+    const dialog = app.getByTestId('ct-remove-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await app.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+
+    await row.getByTestId('ct-command').click();
+    await app.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Remove container' }).click();
+    await expect(row).toHaveCount(0, { timeout: 20_000 });
+  } finally {
+    await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
+  }
+});
