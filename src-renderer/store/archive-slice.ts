@@ -76,6 +76,9 @@ export interface ArchiveSlice {
   closeFile: () => void;
 }
 
+/** How long after an archive is shown its background diffID check starts. */
+const VERIFY_DELAY_MS = 1500;
+
 let jobCounter = 0;
 const newJobId = (prefix: string): string =>
   `${prefix}-${Date.now().toString(36)}-${(jobCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -167,7 +170,12 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
           platform ?? null,
           previous,
         );
-        void get().verifyArchive(r.sessionId);
+        // The diffID check re-reads every layer: start it once the detail has painted and the
+        // user is looking (not while the first frames compete for the CPU), if still shown.
+        setTimeout(() => {
+          const a = get().archive;
+          if (a.status === 'ready' && a.sessionId === r.sessionId) void get().verifyArchive(r.sessionId);
+        }, VERIFY_DELAY_MS);
       } catch (err) {
         if (!stillMine()) return;
         if (err instanceof IpcCallError && err.code === 'CANCELLED') {
