@@ -29,7 +29,7 @@ export function RunDialog({
   const [error, setError] = useState<ReadableError | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
 
-  const { spec, problems } = useMemo(() => buildRunSpec(form), [form]);
+  const { spec, problems } = useMemo(() => buildRunSpec(form, m), [form, m]);
   const line = useMemo(() => dockerRunLine(form), [form]);
   const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);

@@ -95,3 +95,17 @@ describe('runNotes in the UI language', () => {
     expect(runNotes(form, runMsg.zh)).toEqual([runMsg.zh.noteAttached, runMsg.zh.noteRm]);
   });
 });
+
+describe('run form problems in the UI language', () => {
+  it('words its own checks with the catalog it is given', () => {
+    const form: RunForm = { ...emptyRunForm(''), env: ['BAD KEY=1'] };
+    expect(buildRunSpec(form).problems).toMatchObject({
+      image: 'which image to run',
+      'env.0': 'KEY=VALUE (no spaces in KEY)',
+    });
+    expect(buildRunSpec(form, runMsg.zh).problems).toMatchObject({
+      image: runMsg.zh.problemImage,
+      'env.0': runMsg.zh.problemEnv,
+    });
+  });
+});

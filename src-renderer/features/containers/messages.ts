@@ -279,6 +279,11 @@ export const runMsg = defineMessages({
       `With --network ${mode} the engine publishes no ports: the mappings are kept but unused.`,
     noteAttached: 'Attached: the dialog waits until the command ends and shows its output.',
     noteRm: '--rm: the container and its writable layer are deleted when it stops.',
+    problemEnv: 'KEY=VALUE (no spaces in KEY)',
+    problemContainerPort: 'a port 1-65535',
+    problemHostPort: 'a port 0-65535 (empty: any free port)',
+    problemRetries: 'retries: a whole number',
+    problemImage: 'which image to run',
     changeHint: (instruction: string) =>
       ({
         CMD: 'default command, e.g. ["httpd","-f","-h","/var/www/"]',
@@ -360,6 +365,11 @@ export const runMsg = defineMessages({
     noteNoPorts: (mode: string) => `使用 --network ${mode} 时引擎不会发布任何端口：端口映射会保留但不生效。`,
     noteAttached: '前台运行：对话框会等待命令结束并显示其输出。',
     noteRm: '--rm：容器停止时，容器及其可写层会被删除。',
+    problemEnv: 'KEY=VALUE（KEY 中不能有空格）',
+    problemContainerPort: '端口号 1-65535',
+    problemHostPort: '端口号 0-65535（留空：任意空闲端口）',
+    problemRetries: '重试次数：一个整数',
+    problemImage: '要运行哪个镜像',
     changeHint: (instruction: string) =>
       ({
         CMD: '默认命令，例如 ["httpd","-f","-h","/var/www/"]',
