@@ -10,6 +10,7 @@ import { CompareView } from './features/compare/CompareView';
 import { LearnView } from './features/learn/LearnView';
 import { useLearnWhenNoEngine } from './features/learn/use-first-view';
 import { defineMessages, useMessages } from './i18n/messages';
+import { onShowView } from './navigation';
 import { installShortcuts } from './shortcuts';
 import { useStore } from './store';
 import './app-shell.css';
@@ -49,6 +50,13 @@ export function App(): React.JSX.Element {
   const dragging = useArchiveDrop(showArchive);
   useLearnWhenNoEngine(useCallback(() => setView('learn'), []));
   useEffect(() => installShortcuts({ onOpenArchive: showArchive }), [showArchive]);
+  useEffect(
+    () =>
+      onShowView((v) => {
+        if (NAV.includes(v as View)) setView(v as View);
+      }),
+    [],
+  );
 
   useEffect(() => {
     void refreshEngine();

@@ -24,13 +24,18 @@ export type ArchiveState =
   | {
       status: 'ready';
       sessionId: string;
+      /** The archive file; '' for an image analyzed out of the engine. */
       path: string;
       name: string;
       analysis: ArchiveAnalysis;
       cached: boolean;
+      /** An archive file opened here, or a local image the engine streamed (Images > Analyze). */
+      source: ArchiveSource;
     }
   | { status: 'cancelled'; path: string; name: string }
   | { status: 'error'; path: string; name: string; code: string; message: string; details: unknown };
+
+export type ArchiveSource = 'file' | 'engine';
 
 export type FileContent = ChannelResult<'readArchiveFile'>;
 export type FileViewState =
@@ -53,6 +58,8 @@ export interface ArchiveSlice {
   treeSort: TreeSort;
   fileView: FileViewState;
   openArchive: (path: string, name?: string, platform?: string) => Promise<void>;
+  /** Shows an analysis made elsewhere (Images > Analyze: a local image); this store owns its session now. */
+  showLocalAnalysis: (ref: string, result: { sessionId: string; analysis: ArchiveAnalysis }) => void;
   /** A drop or pick the window cannot open (no path): shown like an analyzer error. */
   reportArchiveError: (name: string, message: string) => void;
   cancelOpenArchive: () => Promise<void>;
@@ -68,6 +75,9 @@ export interface ArchiveSlice {
   openFile: (entry: TreeEntryDto) => Promise<void>;
   closeFile: () => void;
 }
+
+/** How long after an archive is shown its background diffID check starts. */
+const VERIFY_DELAY_MS = 1500;
 
 let jobCounter = 0;
 const newJobId = (prefix: string): string =>
@@ -95,6 +105,27 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
       next.set(cacheKey, state);
       return { treeChildren: next };
     });
+
+  /** Shows a ready analysis (its top image, top layer) and frees the one it replaces. */
+  const showReady = (
+    ready: Extract<ArchiveState, { status: 'ready' }>,
+    archivePlatform: string | null,
+    previous: ArchiveState,
+  ): void => {
+    // Archives list their images in no fixed order: open the one with the most layers (the
+    // top of the stack the others are built on), the same whichever order the tool wrote.
+    const first = [...ready.analysis.images].sort((a, b) => b.layers.length - a.layers.length)[0];
+    set({
+      archive: ready,
+      archivePlatform,
+      selectedImageId: first?.id ?? null,
+      selectedLayer: Math.max(0, (first?.layers.length ?? 1) - 1),
+      ...freshTree,
+    });
+    if (previous.status === 'ready' && previous.sessionId !== ready.sessionId) {
+      void call('closeArchive', { sessionId: previous.sessionId }).catch(() => undefined);
+    }
+  };
 
   return {
     archive: { status: 'idle' },
@@ -126,26 +157,25 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
           void call('closeArchive', { sessionId: r.sessionId }).catch(() => undefined);
           return;
         }
-        // Archives list their images in no fixed order: open the one with the most layers (the
-        // top of the stack the others are built on), the same whichever order the tool wrote.
-        const first = [...r.analysis.images].sort((a, b) => b.layers.length - a.layers.length)[0];
-        set({
-          archive: {
+        showReady(
+          {
             status: 'ready',
             sessionId: r.sessionId,
             path,
             name,
             analysis: r.analysis,
             cached: r.cached,
+            source: 'file',
           },
-          archivePlatform: platform ?? null,
-          selectedImageId: first?.id ?? null,
-          selectedLayer: Math.max(0, (first?.layers.length ?? 1) - 1),
-          ...freshTree,
-        });
-        if (previous.status === 'ready' && previous.sessionId !== r.sessionId) {
-          void call('closeArchive', { sessionId: previous.sessionId }).catch(() => undefined);
-        }
+          platform ?? null,
+          previous,
+        );
+        // The diffID check re-reads every layer: start it once the detail has painted and the
+        // user is looking (not while the first frames compete for the CPU), if still shown.
+        setTimeout(() => {
+          const a = get().archive;
+          if (a.status === 'ready' && a.sessionId === r.sessionId) void get().verifyArchive(r.sessionId);
+        }, VERIFY_DELAY_MS);
       } catch (err) {
         if (!stillMine()) return;
         if (err instanceof IpcCallError && err.code === 'CANCELLED') {
@@ -158,6 +188,18 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
       } finally {
         unsubscribe();
       }
+    },
+
+    showLocalAnalysis: (ref, { sessionId, analysis }) => {
+      const previous = get().archive;
+      if (previous.status === 'opening') void get().cancelOpenArchive();
+      // Streamed out of the engine: no file to re-read, so no background check.
+      void get().cancelVerify();
+      showReady(
+        { status: 'ready', sessionId, path: '', name: ref, analysis, cached: false, source: 'engine' },
+        null,
+        previous,
+      );
     },
 
     reportArchiveError: (name, message) =>
@@ -179,6 +221,7 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
     closeArchive: async () => {
       const a = get().archive;
       if (a.status === 'opening') await get().cancelOpenArchive();
+      await get().cancelVerify();
       set({ archive: { status: 'idle' }, selectedImageId: null, selectedLayer: 0, ...freshTree });
       if (a.status === 'ready') await call('closeArchive', { sessionId: a.sessionId }).catch(() => undefined);
     },

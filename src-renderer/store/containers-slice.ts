@@ -4,6 +4,8 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ContainerSummary } from '../../src-shared/containers-dto';
+import { containersMsg } from '../features/containers/messages';
+import { currentMessages } from '../i18n/messages';
 import { call, errorMessage } from '../ipc/client';
 import type { StoreState } from './index';
 
@@ -72,7 +74,8 @@ export const createContainersSlice: StateCreator<StoreState, [], [], ContainersS
       else await call('removeContainer', { id, force: true, volumes: false });
       if (action === 'remove' && get().selectedContainerId === id) set({ selectedContainerId: null });
     } catch (err) {
-      set({ containerActionError: `Could not ${action} the container: ${errorMessage(err)}` });
+      const m = currentMessages(containersMsg);
+      set({ containerActionError: m.actionFailed(m[action], errorMessage(err)) });
     } finally {
       set({ containerBusy: null });
       await get().refreshContainers();

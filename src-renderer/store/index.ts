@@ -5,8 +5,14 @@ import { createEngineSlice, type EngineSlice } from './engine-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createContainersSlice, type ContainersSlice } from './containers-slice';
+import { createVerifySlice, type VerifySlice } from './verify-slice';
 
-export type StoreState = EngineSlice & ImagesSlice & ArchiveSlice & GraphSlice & ContainersSlice;
+export type StoreState = EngineSlice &
+  ImagesSlice &
+  ArchiveSlice &
+  GraphSlice &
+  ContainersSlice &
+  VerifySlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -14,4 +20,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createArchiveSlice(...a),
   ...createGraphSlice(...a),
   ...createContainersSlice(...a),
+  ...createVerifySlice(...a),
 }));

@@ -1,8 +1,7 @@
 /**
- * Push and pull through the Images view against the test bed's registry, and Analyze of a local
- * image (progress, then the summary).
+ * Push and pull through the Images view against the test bed's registry (Analyze of a local
+ * image is in window-ui.e2e.ts).
  */
-import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -51,21 +50,6 @@ test('tag for the registry, push, untag, and pull it back', async ({ app, testbe
   } finally {
     await mainApi.removeImage({ ref, force: true });
   }
-});
-
-test('analyze a local image: progress, then its layers and efficiency', async ({ app, testbed }) => {
-  const row = rowWithTag(app, testbed.images.layers);
-  await row.getByTestId('action-analyze').click();
-  const dialog = app.getByTestId('analyze-dialog');
-  const summary = dialog.getByTestId('analyze-summary');
-  await expect(summary).toContainText('Efficiency', { timeout: 30_000 });
-  await expect(summary.locator('tbody tr')).not.toHaveCount(0);
-  await app.screenshot({
-    path: resolve(__dirname, '../../test-results/ui-images-analyze.png'),
-    fullPage: true,
-  });
-  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
-  await expect(dialog).toHaveCount(0);
 });
 
 test('Run on a row opens the run dialog with that image', async ({ app, testbed }) => {

@@ -1,34 +1,37 @@
 /** Where an image wastes space: files stored in several layers, and bytes nobody can see. */
 import type { ImageAnalysis } from '../../../src-shared/archive-analysis';
+import { useMessages } from '../../i18n/messages';
 import { formatPercent } from '../layers/layer-stack';
 import { formatBytes } from '../tree/file-format';
-
-const REASONS: Record<string, string> = {
-  overwritten: 'replaced by a later layer',
-  deleted: 'deleted by a later layer (whiteout)',
-  'hidden-by-opaque': 'hidden by an opaque directory above',
-};
+import { efficiencyMsg } from './messages';
 
 export function EfficiencyPanel({ image }: { image: ImageAnalysis }): React.JSX.Element {
+  const m = useMessages(efficiencyMsg);
+  const reasons: Record<string, string> = {
+    overwritten: m.overwritten,
+    deleted: m.deleted,
+    'hidden-by-opaque': m.hiddenByOpaque,
+  };
   return (
     <div className="efficiency-panel">
       <p className="learn">
-        Efficiency is <strong>{formatPercent(image.efficiency)}</strong>: every copy of a file in a lower
-        layer that a later layer replaces or deletes still ships inside the image.{' '}
-        {formatBytes(image.wastedBytes)} are stored more than once ({formatPercent(image.wastedUserPercent)}{' '}
-        of the user size); {formatBytes(image.reclaimableBytes)} could be saved by not writing files that a
-        later step removes.
+        {m.intro(
+          formatPercent(image.efficiency),
+          formatBytes(image.wastedBytes),
+          formatPercent(image.wastedUserPercent),
+          formatBytes(image.reclaimableBytes),
+        )}
       </p>
-      <h3>Files in several layers ({image.inefficientFiles.length})</h3>
+      <h3>{m.severalLayers(image.inefficientFiles.length)}</h3>
       {image.inefficientFiles.length === 0 ? (
-        <p className="muted">None: no file is stored twice.</p>
+        <p className="muted">{m.noneTwice}</p>
       ) : (
         <table data-testid="inefficient-files">
           <thead>
             <tr>
-              <th>Path</th>
-              <th className="num">Copies</th>
-              <th className="num">Total bytes</th>
+              <th>{m.path}</th>
+              <th className="num">{m.copies}</th>
+              <th className="num">{m.totalBytes}</th>
             </tr>
           </thead>
           <tbody>
@@ -42,24 +45,24 @@ export function EfficiencyPanel({ image }: { image: ImageAnalysis }): React.JSX.
           </tbody>
         </table>
       )}
-      <h3>Reclaimable ({image.reclaimableFiles.length})</h3>
+      <h3>{m.reclaimable(image.reclaimableFiles.length)}</h3>
       {image.reclaimableFiles.length === 0 ? (
-        <p className="muted">Nothing: every stored byte is visible in the final filesystem.</p>
+        <p className="muted">{m.nothing}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>Path</th>
-              <th>Why</th>
-              <th className="num">In layer</th>
-              <th className="num">Bytes</th>
+              <th>{m.path}</th>
+              <th>{m.why}</th>
+              <th className="num">{m.inLayer}</th>
+              <th className="num">{m.bytes}</th>
             </tr>
           </thead>
           <tbody>
             {image.reclaimableFiles.map((f) => (
               <tr key={`${f.path}|${f.layer}`}>
                 <td className="mono">{f.path}</td>
-                <td>{REASONS[f.reason] ?? f.reason}</td>
+                <td>{reasons[f.reason] ?? f.reason}</td>
                 <td className="num">#{f.layer}</td>
                 <td className="num">{formatBytes(f.sizeBytes)}</td>
               </tr>

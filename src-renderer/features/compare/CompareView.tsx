@@ -4,11 +4,13 @@
  * changes relative to A.
  */
 import { useMemo, useState } from 'react';
+import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { compareLayers } from '../../viz/compare';
 import { displayName } from '../images/visible-images';
 import { FileDiff } from './FileDiff';
 import { LayerCompare, SizeCompare } from './LayerCompare';
+import { compareMsg } from './messages';
 import { imageLabel, useCompareSource, type ResolvedSource, type SourceId } from './use-compare-source';
 import './compare.css';
 
@@ -21,6 +23,7 @@ function SourcePicker({
   value: SourceId;
   onChange: (v: SourceId) => void;
 }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   const archive = useStore((s) => s.archive);
   const images = useStore((s) => s.images);
   const tagged = images.flatMap((img) =>
@@ -32,23 +35,24 @@ function SourcePicker({
     <label className="cmp-pick">
       <span className={`cmp-side side-${side.toLowerCase()}`}>{side}</span>
       <select
-        aria-label={`Image ${side}`}
+        aria-label={m.image(side)}
         data-testid={`compare-pick-${side.toLowerCase()}`}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       >
-        <option value="">Pick an image…</option>
+        <option value="">{m.pick}</option>
         {archive.status === 'ready' && (
-          <optgroup label={`Opened archive: ${archive.name}`}>
+          <optgroup label={m.openedArchive(archive.name)}>
             {archive.analysis.images.map((img) => (
               <option key={img.id} value={`archive:${img.id}`}>
-                {imageLabel(img)} (archive)
+                {imageLabel(img)}
+                {m.archiveSuffix}
               </option>
             ))}
           </optgroup>
         )}
         {tagged.length > 0 && (
-          <optgroup label="Local engine images (analyzed when picked)">
+          <optgroup label={m.localImages}>
             {tagged.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -62,12 +66,13 @@ function SourcePicker({
 }
 
 function SourceStatus({ src }: { src: ResolvedSource }): React.JSX.Element | null {
+  const m = useMessages(compareMsg);
   if (src.status === 'loading')
     return (
       <span className="muted" role="status">
-        Analyzing {src.label}…{' '}
+        {m.analyzing(src.label)}{' '}
         <button type="button" onClick={src.cancel}>
-          Cancel
+          {m.cancel}
         </button>
       </span>
     );
@@ -80,13 +85,14 @@ function SourceStatus({ src }: { src: ResolvedSource }): React.JSX.Element | nul
   if (src.status === 'ready')
     return (
       <span className="muted mono" title={src.image.id}>
-        {src.image.id.replace(/^sha256:/, '').slice(0, 12)} · {src.image.layers.length} layers
+        {src.image.id.replace(/^sha256:/, '').slice(0, 12)} · {m.nLayers(src.image.layers.length)}
       </span>
     );
   return null;
 }
 
 export function CompareView(): React.JSX.Element {
+  const m = useMessages(compareMsg);
   const [pickA, setPickA] = useState<SourceId>('');
   const [pickB, setPickB] = useState<SourceId>('');
   const a = useCompareSource(pickA);
@@ -112,10 +118,10 @@ export function CompareView(): React.JSX.Element {
   );
 
   return (
-    <section className="compare-view" aria-label="Compare images">
+    <section className="compare-view" aria-label={m.compareImages}>
       <div className="toolbar">
-        <h2>Compare</h2>
-        <span className="muted">two images: what they share, and what B changes from A</span>
+        <h2>{m.compare}</h2>
+        <span className="muted">{m.subtitle}</span>
       </div>
       <div className="cmp-pickers">
         <div>
@@ -125,8 +131,8 @@ export function CompareView(): React.JSX.Element {
         <button
           type="button"
           className="cmp-swap"
-          aria-label="Swap A and B"
-          title="Swap A and B"
+          aria-label={m.swap}
+          title={m.swap}
           onClick={() => {
             setPickA(pickB);
             setPickB(pickA);
@@ -139,18 +145,13 @@ export function CompareView(): React.JSX.Element {
           <SourceStatus src={b} />
         </div>
       </div>
-      {!ready && (
-        <p className="placeholder">
-          Pick two images: from the archive opened in the Archive view, or from the local engine (each is
-          analyzed when picked). Compare an image with the one it is built on to see what its own steps added.
-        </p>
-      )}
+      {!ready && <p className="placeholder">{m.placeholder}</p>}
       {ready && layers && sideA && sideB && (
         <div className="cmp-body" data-testid="compare-result">
           <div className="cmp-top">
             <LayerCompare a={ready.a.image} b={ready.b.image} cmp={layers} />
             <div>
-              <h3>Sizes</h3>
+              <h3>{m.sizes}</h3>
               <SizeCompare a={ready.a.image} b={ready.b.image} />
             </div>
           </div>

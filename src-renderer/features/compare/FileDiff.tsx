@@ -1,20 +1,28 @@
 /** Files added, removed and changed from A's final filesystem to B's, as a lazily walked tree. */
 import { useState } from 'react';
+import { useMessages } from '../../i18n/messages';
 import { formatBytes } from '../../viz/treemap';
 import { signed, type DiffRow, type DiffStatus } from '../../viz/compare';
+import { compareMsg } from './messages';
 import { useTreeDiff, type TreeSide } from './use-tree-diff';
 
 const ICON: Record<DiffStatus, string> = { added: '+', removed: '−', changed: '~', same: ' ' };
-const REASON: Record<string, string> = {
-  size: 'size',
-  contents: 'contents differ',
-  type: 'type',
-  mode: 'permissions',
-  owner: 'owner',
-  link: 'link target',
-  rewritten: 'rewritten by a layer above the shared ones (same size)',
-};
-const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+type M = typeof compareMsg.en;
+/** Why two entries differ, worded by the catalog. */
+const reasonText = (m: M, r: string): string =>
+  (
+    ({
+      size: m.rSize,
+      contents: m.rContents,
+      type: m.rType,
+      mode: m.rMode,
+      owner: m.rOwner,
+      link: m.rLink,
+      rewritten: m.rRewritten,
+    }) as Record<string, string>
+  )[r] ?? r;
+const statusText = (m: M, s: DiffStatus): string =>
+  ({ added: m.statusAdded, removed: m.statusRemoved, changed: m.statusChanged, same: m.statusSame })[s];
 /** Rows drawn at most (a comparison of unrelated images can differ everywhere). */
 const MAX_ROWS = 2000;
 
@@ -56,34 +64,34 @@ export function FileDiff({
   b: TreeSide;
   sharedPrefix: number;
 }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   const { dirs, expanded, toggle, totals, pending } = useTreeDiff(a, b, sharedPrefix);
   const [showSame, setShowSame] = useState(false);
   const { rows, hidden } = flatten(dirs, expanded, showSame);
   const root = dirs.get('');
   const loading = [...dirs.values()].some((d) => d.status === 'loading');
   return (
-    <section className="cmp-files" aria-label="File differences" data-testid="file-diff">
+    <section className="cmp-files" aria-label={m.fileDifferences} data-testid="file-diff">
       <header className="cmp-files-head">
-        <h3>Files from A to B</h3>
+        <h3>{m.filesAtoB}</h3>
         <span className="cmp-count added" data-testid="files-added">
-          + {totals.added} added ({formatBytes(totals.addedBytes)})
+          {m.added(totals.added, formatBytes(totals.addedBytes))}
         </span>
         <span className="cmp-count removed" data-testid="files-removed">
-          − {totals.removed} removed ({formatBytes(totals.removedBytes)})
+          {m.removed(totals.removed, formatBytes(totals.removedBytes))}
         </span>
         <span className="cmp-count modified" data-testid="files-changed">
-          ~ {totals.changed} changed
+          {m.changed(totals.changed)}
         </span>
-        {loading && <span className="muted">walking…</span>}
+        {loading && <span className="muted">{m.walking}</span>}
         <label className="muted cmp-same">
-          <input type="checkbox" checked={showSame} onChange={(e) => setShowSame(e.target.checked)} /> show
-          identical entries
+          <input type="checkbox" checked={showSame} onChange={(e) => setShowSame(e.target.checked)} />{' '}
+          {m.showSame}
         </label>
       </header>
       <p className="muted cmp-help">
-        Only directories whose total size or number of entries differ are opened (an added or removed
-        directory counts once, with all its bytes).
-        {pending > 0 && ` ${pending} differing directories are not listed yet: open them with ▸.`}
+        {m.filesHelp2}
+        {pending > 0 && m.pending(pending)}
       </p>
       {root?.status === 'error' && (
         <p className="error" role="alert">
@@ -92,10 +100,10 @@ export function FileDiff({
       )}
       {root?.status === 'ready' && rows.length === 0 && (
         <p className="notice" data-testid="no-file-diff">
-          The two final filesystems hold the same entries.
+          {m.sameEntries}
         </p>
       )}
-      <div role="tree" aria-label="Differences" className="cmp-tree">
+      <div role="tree" aria-label={m.differences} className="cmp-tree">
         {rows.map(({ row, depth }) => (
           <DiffLine
             key={row.key}
@@ -107,8 +115,8 @@ export function FileDiff({
           />
         ))}
       </div>
-      {hidden > 0 && !showSame && <p className="muted">{hidden} identical entries hidden.</p>}
-      {rows.length >= MAX_ROWS && <p className="muted">Only the first {MAX_ROWS} rows are shown.</p>}
+      {hidden > 0 && !showSame && <p className="muted">{m.hidden(hidden)}</p>}
+      {rows.length >= MAX_ROWS && <p className="muted">{m.maxRows(MAX_ROWS)}</p>}
     </section>
   );
 }
@@ -126,9 +134,10 @@ function DiffLine({
   state: string | undefined;
   onToggle: (key: string) => void;
 }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   const sizeA = row.a?.size ?? 0;
   const sizeB = row.b?.size ?? 0;
-  const why = row.reasons.map((r) => REASON[r] ?? r).join(', ');
+  const why = row.reasons.map((r) => reasonText(m, r)).join(', ');
   return (
     <div
       role="treeitem"
@@ -151,7 +160,7 @@ function DiffLine({
       <span className="cmp-toggle" aria-hidden="true">
         {row.expandable ? (open ? (state === 'loading' ? '…' : '▾') : '▸') : ''}
       </span>
-      <span className="cmp-icon" aria-label={row.status}>
+      <span className="cmp-icon" aria-label={statusText(m, row.status)}>
         {ICON[row.status]}
       </span>
       <span className="cmp-name mono" title={`/${row.path}`}>
@@ -159,8 +168,8 @@ function DiffLine({
         {row.dir ? '/' : ''}
       </span>
       <span className="cmp-why muted">
-        {row.status === 'changed' ? why : row.status === 'same' ? 'identical' : row.status}
-        {row.dir && row.status !== 'same' && ` · ${entries((row.b ?? row.a)?.childCount ?? 0)}`}
+        {row.status === 'changed' ? why : row.status === 'same' ? m.identical : statusText(m, row.status)}
+        {row.dir && row.status !== 'same' && ` · ${m.entries((row.b ?? row.a)?.childCount ?? 0)}`}
       </span>
       <span className="cmp-size mono num">
         {row.a ? formatBytes(sizeA) : '—'} → {row.b ? formatBytes(sizeB) : '—'}

@@ -2,7 +2,9 @@
 import type { ImageAnalysis, LayerAnalysis } from '../../../src-shared/archive-analysis';
 import { compareSizes, signed, type LayerComparison } from '../../viz/compare';
 import { formatBytes } from '../../viz/treemap';
+import { useMessages } from '../../i18n/messages';
 import { shortenCommand } from '../layers/layer-stack';
+import { compareMsg } from './messages';
 
 const short = (diffId: string): string => diffId.replace(/^sha256:/, '').slice(0, 12);
 
@@ -13,11 +15,12 @@ function LayerCell({
   layer: LayerAnalysis | undefined;
   side: 'a' | 'b';
 }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   if (!layer) return <div className={`cmp-cell empty ${side}`} aria-hidden="true" />;
   return (
-    <div className={`cmp-cell ${side}`} title={layer.command || '(no command)'}>
+    <div className={`cmp-cell ${side}`} title={layer.command || m.noCommand}>
       <span className="mono muted">#{layer.index}</span>{' '}
-      <span className="cmp-cmd">{shortenCommand(layer.command || '(no command)', 56)}</span>
+      <span className="cmp-cmd">{shortenCommand(layer.command, 56, m.noCommand)}</span>
       <span className="cmp-cell-size mono">{formatBytes(layer.sizeBytes)}</span>
     </div>
   );
@@ -32,20 +35,18 @@ export function LayerCompare({
   b: ImageAnalysis;
   cmp: LayerComparison;
 }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   // Top layer first, as a Dockerfile reads bottom-up in a stack.
   const rows = [...cmp.rows].reverse();
   return (
-    <section className="cmp-layers" aria-label="Layers">
+    <section className="cmp-layers" aria-label={m.layers}>
       <h3>
-        Layers: <span data-testid="common-layers">{cmp.common}</span> common ·{' '}
-        <span data-testid="only-a-layers">{cmp.onlyA}</span> only in A ·{' '}
-        <span data-testid="only-b-layers">{cmp.onlyB}</span> only in B
+        {m.layersLabel} <span data-testid="common-layers">{cmp.common}</span> {m.common}{' '}
+        <span data-testid="only-a-layers">{cmp.onlyA}</span> {m.onlyInA}{' '}
+        <span data-testid="only-b-layers">{cmp.onlyB}</span> {m.onlyInB}
       </h3>
-      <p className="muted cmp-help">
-        A layer is the same in both images when its diffID (the digest of its uncompressed tar) is the same:
-        the engine stores it once. Rows read top (last step) to bottom (the base).
-      </p>
-      <div className="cmp-grid" role="table" aria-label="Layers of A and B, aligned">
+      <p className="muted cmp-help">{m.layersHelp}</p>
+      <div className="cmp-grid" role="table" aria-label={m.aligned}>
         <div role="row" className="cmp-grid-head">
           <span role="columnheader">A</span>
           <span role="columnheader" />
@@ -63,7 +64,7 @@ export function LayerCompare({
             >
               <LayerCell layer={r.a !== null ? a.layers[r.a] : undefined} side="a" />
               <span role="cell" className="cmp-link mono" title={r.diffId}>
-                {common ? `= ${short(r.diffId)}` : r.a !== null ? 'only A' : 'only B'}
+                {common ? `= ${short(r.diffId)}` : r.a !== null ? m.onlyA : m.onlyB}
               </span>
               <LayerCell layer={r.b !== null ? b.layers[r.b] : undefined} side="b" />
             </div>
@@ -75,27 +76,28 @@ export function LayerCompare({
 }
 
 export function SizeCompare({ a, b }: { a: ImageAnalysis; b: ImageAnalysis }): React.JSX.Element {
+  const m = useMessages(compareMsg);
   const s = compareSizes(a, b);
   const lines = [
     {
-      label: 'Content',
-      help: 'dive’s size: the bytes of the files in all the layers',
+      label: m.content,
+      help: m.contentHelp,
       va: s.contentA,
       vb: s.contentB,
       fmt: formatBytes,
       id: 'content',
     },
     {
-      label: 'Stored',
-      help: 'The layer blobs as stored or shipped (compressed when the archive compresses them)',
+      label: m.stored,
+      help: m.storedHelp,
       va: s.storedA,
       vb: s.storedB,
       fmt: formatBytes,
       id: 'stored',
     },
     {
-      label: 'Files',
-      help: 'Entries of the final filesystem',
+      label: m.files,
+      help: m.filesHelp,
       va: s.filesA,
       vb: s.filesB,
       fmt: (n: number) => n.toLocaleString(),
@@ -103,7 +105,7 @@ export function SizeCompare({ a, b }: { a: ImageAnalysis; b: ImageAnalysis }): R
     },
   ];
   return (
-    <table className="cmp-sizes" aria-label="Sizes">
+    <table className="cmp-sizes" aria-label={m.sizes}>
       <thead>
         <tr>
           <th />

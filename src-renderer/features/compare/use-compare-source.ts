@@ -5,8 +5,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ImageAnalysis } from '../../../src-shared/archive-analysis';
+import { currentMessages, useMessages } from '../../i18n/messages';
 import { call, errorMessage } from '../../ipc/client';
 import { useStore } from '../../store';
+import { compareMsg } from './messages';
 
 /** `archive:<imageId>` or `engine:<image id or ref>`; '' for none. */
 export type SourceId = string;
@@ -24,6 +26,7 @@ let jobs = 0;
 const newJobId = (): string => `compare-${Date.now().toString(36)}-${(jobs++).toString(36)}`;
 
 export function useCompareSource(source: SourceId): ResolvedSource {
+  const m = useMessages(compareMsg);
   const archive = useStore((s) => s.archive);
   const [engine, setEngine] = useState<{ source: SourceId; state: ResolvedSource } | null>(null);
   const running = useRef<string | null>(null);
@@ -50,7 +53,7 @@ export function useCompareSource(source: SourceId): ResolvedSource {
           source,
           state: image
             ? { status: 'ready', label: imageLabel(image), sessionId: r.sessionId, image }
-            : { status: 'error', label: ref, message: 'The image has no analyzable content.' },
+            : { status: 'error', label: ref, message: currentMessages(compareMsg).noContent },
         });
       })
       .catch((err: unknown) => {
@@ -66,10 +69,9 @@ export function useCompareSource(source: SourceId): ResolvedSource {
   }, [kind, ref, source]);
 
   if (kind === 'archive') {
-    if (archive.status !== 'ready')
-      return { status: 'error', label: ref, message: 'The archive is no longer open.' };
+    if (archive.status !== 'ready') return { status: 'error', label: ref, message: m.archiveClosed };
     const image = archive.analysis.images.find((i) => i.id === ref);
-    if (!image) return { status: 'error', label: ref, message: 'That image is not in the open archive.' };
+    if (!image) return { status: 'error', label: ref, message: m.notInArchive };
     return { status: 'ready', label: imageLabel(image), sessionId: archive.sessionId, image };
   }
   if (kind === 'engine' && ref) {

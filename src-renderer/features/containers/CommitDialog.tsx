@@ -5,15 +5,16 @@ import { call } from '../../ipc/client';
 import { useStore } from '../../store';
 import {
   buildCommitSpec,
-  CHANGE_HINTS,
   COMMIT_INSTRUCTIONS,
   dockerCommitLine,
   emptyCommitForm,
   type CommitForm,
 } from './commit-form';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import type { Committed } from './LayerPanel';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
+import { runMsg } from './messages';
 
 export function CommitDialog({
   container,
@@ -24,6 +25,7 @@ export function CommitDialog({
   onClose: () => void;
   onCommitted: (c: Committed) => void;
 }): React.JSX.Element {
+  const m = useMessages(runMsg);
   const refreshImages = useStore((s) => s.refreshImages);
   const [form, setForm] = useState<CommitForm>(emptyCommitForm);
   const [busy, setBusy] = useState(false);
@@ -56,9 +58,10 @@ export function CommitDialog({
 
   return (
     <Modal
-      title={`Commit ${container} to an image`}
+      title={m.commitTitle(container)}
       onClose={onClose}
       className="ct-commit"
+      wide
       testId="commit-dialog"
     >
       <form
@@ -69,51 +72,51 @@ export function CommitDialog({
         }}
       >
         <div className="ct-grid">
-          <label htmlFor="commit-ref">Repository:tag</label>
+          <label htmlFor="commit-ref">{m.reference}</label>
           <div>
             <input
               id="commit-ref"
               className="mono"
               value={form.reference}
-              placeholder="myimg/httpd:v1 (empty: untagged <none>)"
+              placeholder={m.referencePlaceholder}
               onChange={(e) => update({ reference: e.target.value })}
               aria-invalid={!!problems['reference']}
-              autoFocus
+              data-autofocus
             />
             {problems['reference'] && <span className="ct-hint">{problems['reference']}</span>}
           </div>
-          <label htmlFor="commit-message">Message</label>
+          <label htmlFor="commit-message">{m.message}</label>
           <input
             id="commit-message"
             value={form.message}
-            placeholder="what changed (-m)"
+            placeholder={m.messagePlaceholder}
             onChange={(e) => update({ message: e.target.value })}
           />
-          <label htmlFor="commit-author">Author</label>
+          <label htmlFor="commit-author">{m.author}</label>
           <div>
             <input
               id="commit-author"
               value={form.author}
-              placeholder="Name <mail> (-a)"
+              placeholder={m.authorPlaceholder}
               onChange={(e) => update({ author: e.target.value })}
             />
             {problems['author'] && <span className="ct-hint">{problems['author']}</span>}
           </div>
-          <span>Pause</span>
+          <span>{m.pause}</span>
           <label className="ct-check">
             <input
               type="checkbox"
               checked={form.pause}
               onChange={(e) => update({ pause: e.target.checked })}
             />{' '}
-            pause the container while its layer is copied (-p), so the snapshot is consistent
+            {m.pauseText}
           </label>
-          <span>Changes</span>
+          <span>{m.changes}</span>
           <div className="ct-rows">
             {form.changes.map((c, i) => (
               <div key={i} className="ct-rowline">
                 <select
-                  aria-label={`Change ${i + 1} instruction`}
+                  aria-label={m.changeInstruction(i + 1)}
                   value={c.instruction}
                   onChange={(e) => setChange(i, { instruction: e.target.value as CommitInstruction })}
                 >
@@ -124,17 +127,17 @@ export function CommitDialog({
                   ))}
                 </select>
                 <input
-                  aria-label={`Change ${i + 1} value`}
+                  aria-label={m.changeValue(i + 1)}
                   className="mono ct-grow"
                   value={c.value}
-                  placeholder={CHANGE_HINTS[c.instruction]}
+                  placeholder={m.changeHint(c.instruction)}
                   onChange={(e) => setChange(i, { value: e.target.value })}
                   aria-invalid={!!problems[`changes.${i}`]}
                 />
                 <button
                   type="button"
                   className="ct-icon"
-                  aria-label={`Remove change ${i + 1}`}
+                  aria-label={m.removeChange(i + 1)}
                   onClick={() => update({ changes: form.changes.filter((_, j) => j !== i) })}
                 >
                   ×
@@ -146,7 +149,7 @@ export function CommitDialog({
                 >
                   {problems[`changes.${i}`] && c.value.trim()
                     ? `${c.instruction}: ${problems[`changes.${i}`]}`
-                    : CHANGE_HINTS[c.instruction]}
+                    : m.changeHint(c.instruction)}
                 </span>
               </div>
             ))}
@@ -155,37 +158,37 @@ export function CommitDialog({
               className="ct-add"
               onClick={() => update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] })}
             >
-              + change (-c)
+              {m.addChange}
             </button>
           </div>
         </div>
         <figure className="ct-cmdline">
-          <figcaption>The same from a terminal</figcaption>
+          <figcaption>{m.terminal}</figcaption>
           <code data-testid="commit-cmdline">{line}</code>
         </figure>
         <ErrorNote error={error} testId="commit-error" />
         {done && (
           <div className="ct-result" role="status" data-testid="commit-result">
-            New image{' '}
+            {m.newImage}{' '}
             <span className="mono" data-testid="commit-image-id">
               {done.imageId}
             </span>
             {done.reference && (
               <>
                 {' '}
-                tagged <span className="mono">{done.reference}</span>
+                {m.tagged} <span className="mono">{done.reference}</span>
               </>
             )}
-            , {done.layers.length} layers: the writable layer is now its top, read-only layer.
+            {m.committedLayers(done.layers.length)}
           </div>
         )}
         <div className="ct-modal-actions">
           <button type="button" onClick={onClose}>
-            {done ? 'Close' : 'Cancel'}
+            {done ? m.close : m.cancel}
           </button>
           {!done && (
             <button type="submit" className="ct-primary" disabled={busy || invalid}>
-              {busy ? 'Committing…' : 'Commit'}
+              {busy ? m.committing : m.commit}
             </button>
           )}
         </div>

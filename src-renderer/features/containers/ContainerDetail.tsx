@@ -1,10 +1,12 @@
 /** The selected container: logs followed live, exec, its writable layer on the image's stack, commit. */
 import { useState } from 'react';
 import type { ContainerSummary } from '../../../src-shared/containers-dto';
+import { useMessages } from '../../i18n/messages';
 import { CommitDialog } from './CommitDialog';
 import { ExecBox } from './ExecBox';
 import { LayerPanel, type Committed } from './LayerPanel';
 import { LogsPanel } from './LogsPanel';
+import { containersMsg } from './messages';
 import './detail.css';
 
 export function ContainerDetail({
@@ -14,6 +16,7 @@ export function ContainerDetail({
   c: ContainerSummary;
   onClose: () => void;
 }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const running = c.state === 'running';
   const [version, setVersion] = useState(0);
   const [committing, setCommitting] = useState(false);
@@ -21,21 +24,21 @@ export function ContainerDetail({
   const bump = (): void => setVersion((v) => v + 1);
 
   return (
-    <section className="ct-detail" aria-label={`Container ${c.name}`} data-testid="ct-detail">
+    <section className="ct-detail" aria-label={m.container(c.name)} data-testid="ct-detail">
       <header className="ct-detail-head">
         <h3>{c.name}</h3>
         <span className="mono ct-muted">{c.id.slice(0, 12)}</span>
         <span className="ct-muted">{c.status}</span>
         <span className="ct-spacer" />
         <button type="button" className="ct-primary" onClick={() => setCommitting(true)}>
-          Commit to image…
+          {m.commitToImage}
         </button>
-        <button type="button" className="ct-icon" aria-label="Close details" onClick={onClose}>
+        <button type="button" className="ct-icon" aria-label={m.closeDetails} onClick={onClose}>
           ×
         </button>
       </header>
       <p className="ct-small">
-        Main process: <code className="mono">{c.command}</code>
+        {m.mainProcess} <code className="mono">{c.command}</code>
       </p>
       <div className="ct-detail-body">
         <div className="ct-col">

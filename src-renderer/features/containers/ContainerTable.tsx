@@ -1,17 +1,15 @@
 /** The container list: state, name, image, the full command, ports, writable-layer size, actions. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerPort, ContainerSummary } from '../../../src-shared/containers-dto';
 import { useStore } from '../../store';
 import { formatBytes } from '../images/visible-images';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
+import { onDeleteSelection } from '../../shortcuts';
+import { containersMsg } from './messages';
 
-export const FOREGROUND_NOTE =
-  'A container lives exactly as long as its main process (PID 1). The engine starts the command and ' +
-  'watches that one process: when it exits, the container stops. A server that "daemonizes" (forks into ' +
-  'the background and lets the starting process exit) would stop its container at once, so images run ' +
-  "servers in the foreground: nginx -g 'daemon off;', httpd -f. What this process writes to stdout and " +
-  'stderr is what the Logs panel shows.';
+type M = typeof containersMsg.en;
 
 function stateClass(state: string): string {
   if (state === 'running') return 'ct-state-running';
@@ -21,40 +19,33 @@ function stateClass(state: string): string {
 }
 
 function PortChip({ port }: { port: ContainerPort }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const container = `${port.containerPort}/${port.protocol}`;
   if (!port.configured) {
     return (
-      <span className="ct-port ct-port-exposed" title="Exposed by the image; not mapped to a host port">
-        {container} exposed
+      <span className="ct-port ct-port-exposed" title={m.exposedHelp}>
+        {m.exposed(container)}
       </span>
     );
   }
-  const host = `${port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : ''}${port.hostPort ?? 'any'}`;
+  const host = `${port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : ''}${port.hostPort ?? m.any}`;
   return port.published ? (
-    <span
-      className="ct-port ct-port-published"
-      title="The engine listens on this host port"
-      data-testid="ct-port"
-    >
-      {host} → {container} <em>published</em>
+    <span className="ct-port ct-port-published" title={m.publishedHelp} data-testid="ct-port">
+      {host} → {container} <em>{m.published}</em>
     </span>
   ) : (
-    <span
-      className="ct-port ct-port-configured"
-      data-testid="ct-port"
-      title="Asked for, but the engine opened nothing: its daemon runs without a bridge (--bridge=none) or the container uses host/none networking."
-    >
-      {host} → {container} <em>configured, not published</em>
+    <span className="ct-port ct-port-configured" data-testid="ct-port" title={m.configuredHelp}>
+      {host} → {container} <em>{m.configured}</em>
     </span>
   );
 }
 
-function when(ms: number): string {
-  const s = Math.max(0, Math.round((Date.now() - ms) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86400)} d ago`;
+function when(ms: number, m: M, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 60) return m.secondsAgo(s);
+  if (s < 3600) return m.minutesAgo(Math.floor(s / 60));
+  if (s < 86400) return m.hoursAgo(Math.floor(s / 3600));
+  return m.daysAgo(Math.floor(s / 86400));
 }
 
 function Row({
@@ -66,6 +57,7 @@ function Row({
   sizes: boolean;
   onRemove: () => void;
 }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const selected = useStore((s) => s.selectedContainerId === c.id);
   const busy = useStore((s) => (s.containerBusy?.id === c.id ? s.containerBusy.action : null));
   const select = useStore((s) => s.selectContainer);
@@ -99,11 +91,7 @@ function Row({
       </td>
       <td className="ct-name">{c.name}</td>
       <td className="mono ct-image">{c.image}</td>
-      <td
-        className="mono ct-command"
-        data-testid="ct-command"
-        title="The main process: it must stay in the foreground"
-      >
+      <td className="mono ct-command" data-testid="ct-command" title={m.mainProcessHelp}>
         {c.command}
       </td>
       <td>
@@ -114,32 +102,32 @@ function Row({
         )}
       </td>
       {sizes && (
-        <td className="num" data-testid="ct-size" title="Bytes in the writable layer (SizeRw)">
+        <td className="num" data-testid="ct-size" title={m.sizeRwHelp}>
           {c.sizeRw === null ? '…' : formatBytes(c.sizeRw)}
         </td>
       )}
-      <td title={new Date(c.created).toLocaleString()}>{when(c.created)}</td>
+      <td title={new Date(c.created).toLocaleString()}>{when(c.created, m)}</td>
       <td className="ct-actions" onClick={(e) => e.stopPropagation()}>
         {running ? (
           <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'stop')}>
-            {busy === 'stop' ? 'Stopping…' : 'Stop'}
+            {busy === 'stop' ? m.stopping : m.stop}
           </button>
         ) : (
           <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'start')}>
-            {busy === 'start' ? 'Starting…' : 'Start'}
+            {busy === 'start' ? m.starting : m.start}
           </button>
         )}
         <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'restart')}>
-          {busy === 'restart' ? 'Restarting…' : 'Restart'}
+          {busy === 'restart' ? m.restarting : m.restart}
         </button>
         <button
           type="button"
           className="ct-danger"
           disabled={busy !== null}
           onClick={onRemove}
-          aria-label={`Remove ${c.name}`}
+          aria-label={m.removeNamed(c.name)}
         >
-          Remove
+          {m.remove}
         </button>
       </td>
     </tr>
@@ -147,43 +135,60 @@ function Row({
 }
 
 export function ContainerTable(): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const { containers, sizes } = useStore(
     useShallow((s) => ({ containers: s.containers, sizes: s.containerSizes })),
   );
   const act = useStore((s) => s.containerAction);
   const [why, setWhy] = useState(false);
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
+  const selectedId = useStore((s) => s.selectedContainerId);
+
+  // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
+  useEffect(
+    () =>
+      onDeleteSelection(() => {
+        const focused = document.activeElement?.closest<HTMLElement>('tr[data-testid="ct-row"]');
+        const target =
+          containers.find((c) => c.id === selectedId) ??
+          containers.find((c) => c.name === focused?.dataset['name']);
+        if (!target) return false;
+        setRemoving(target);
+        return true;
+      }),
+    [containers, selectedId],
+  );
 
   return (
     <>
       {why && (
         <p className="ct-note" id="ct-foreground-note" data-testid="ct-foreground-note">
-          {FOREGROUND_NOTE}
+          {m.foregroundNote}
         </p>
       )}
-      <table className="ct-table" aria-label="Containers">
+      <table className="ct-table" aria-label={m.containers}>
         <thead>
           <tr>
-            <th>State</th>
-            <th>Name</th>
-            <th>Image</th>
+            <th>{m.colState}</th>
+            <th>{m.colName}</th>
+            <th>{m.colImage}</th>
             <th>
-              Command{' '}
+              {m.colCommand}{' '}
               <button
                 type="button"
                 className="ct-why"
                 aria-expanded={why}
                 aria-controls="ct-foreground-note"
-                title={FOREGROUND_NOTE}
+                title={m.foregroundNote}
                 onClick={() => setWhy((w) => !w)}
               >
-                why foreground?
+                {m.whyForeground}
               </button>
             </th>
-            <th>Ports (host → container)</th>
-            {sizes && <th className="num">Writable layer</th>}
-            <th>Created</th>
-            <th>Actions</th>
+            <th>{m.colPorts}</th>
+            {sizes && <th className="num">{m.colWritable}</th>}
+            <th>{m.colCreated}</th>
+            <th>{m.colActions}</th>
           </tr>
         </thead>
         <tbody>
@@ -194,20 +199,18 @@ export function ContainerTable(): React.JSX.Element {
       </table>
       {removing && (
         <Modal
-          title={`Remove ${removing.name}?`}
+          title={m.removeTitle(removing.name)}
           role="alertdialog"
           onClose={() => setRemoving(null)}
           testId="ct-remove-dialog"
         >
           <p>
-            The container is removed{removing.state === 'running' ? ' (stopped first)' : ''} and its{' '}
-            <strong>writable layer goes with it</strong>: every file it added, changed or deleted is lost
-            unless you committed it to an image. The image <span className="mono">{removing.image}</span>{' '}
-            stays.
+            {m.removeText(removing.state === 'running')} <span className="mono">{removing.image}</span>{' '}
+            {m.removeStays}
           </p>
           <div className="ct-modal-actions">
-            <button type="button" autoFocus onClick={() => setRemoving(null)}>
-              Cancel
+            <button type="button" data-autofocus onClick={() => setRemoving(null)}>
+              {m.cancel}
             </button>
             <button
               type="button"
@@ -218,7 +221,7 @@ export function ContainerTable(): React.JSX.Element {
                 void act(id, 'remove');
               }}
             >
-              Remove container
+              {m.removeContainer}
             </button>
           </div>
         </Modal>

@@ -1,14 +1,17 @@
 /** The Containers tab: the list (refreshed live from engine events), the Run dialog, the selected container's detail. */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useMessages } from '../../i18n/messages';
 import { subscribe } from '../../ipc/client';
 import { useStore } from '../../store';
 import { ContainerDetail } from './ContainerDetail';
 import { ContainerTable } from './ContainerTable';
+import { containersMsg } from './messages';
 import { RunDialog } from './RunDialog';
 import './containers.css';
 
 export function ContainersView(): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const refresh = useStore((s) => s.refreshContainers);
   const { count, loading, error, sizes, actionError } = useStore(
     useShallow((s) => ({
@@ -43,25 +46,23 @@ export function ContainersView(): React.JSX.Element {
   return (
     <div className="ct-view">
       <div className="toolbar">
-        <h2>Containers</h2>
+        <h2>{m.containers}</h2>
         <button type="button" className="ct-primary" onClick={() => setRunning(true)}>
-          Run…
+          {m.run}
         </button>
-        <label className="ct-check" title="Measure each container's writable layer (docker ps -s); slower">
+        <label className="ct-check" title={m.sizesHelp}>
           <input
             type="checkbox"
             checked={sizes}
             onChange={(e) => setSizes(e.target.checked)}
             data-testid="ct-sizes"
           />{' '}
-          Sizes
+          {m.sizes}
         </label>
         <button type="button" onClick={() => void refresh()} disabled={loading}>
-          {loading ? 'Refreshing…' : 'Refresh'}
+          {loading ? m.refreshing : m.refresh}
         </button>
-        <span className="count">
-          {count} container{count === 1 ? '' : 's'}
-        </span>
+        <span className="count">{m.count(count)}</span>
       </div>
       {error && (
         <p className="error" role="alert">
@@ -72,18 +73,11 @@ export function ContainersView(): React.JSX.Element {
         <p className="error" role="alert">
           {actionError}{' '}
           <button type="button" onClick={clearActionError}>
-            Dismiss
+            {m.dismiss}
           </button>
         </p>
       )}
-      {count === 0 && !loading && !error ? (
-        <p className="placeholder">
-          No containers yet. A container is an image's read-only layers plus one writable layer and a running
-          process: press Run… to start one.
-        </p>
-      ) : (
-        <ContainerTable />
-      )}
+      {count === 0 && !loading && !error ? <p className="placeholder">{m.empty}</p> : <ContainerTable />}
       {selected && <ContainerDetail key={selected.id} c={selected} onClose={() => select(null)} />}
       {running && <RunDialog onClose={() => setRunning(false)} />}
     </div>

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { ExecResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { useMessages } from '../../i18n/messages';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
+import { containersMsg } from './messages';
 import { joinArgs, splitArgs } from './shell-words';
 
 const EXAMPLES = ['date', 'ps', 'ls -l /', `sh -c 'echo hello > /hello.txt'`];
@@ -16,6 +18,7 @@ export function ExecBox({
   running: boolean;
   onDone: () => void;
 }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const [command, setCommand] = useState('');
   const [busy, setBusy] = useState(false);
   const [ran, setRan] = useState<{ argv: string[]; result: ExecResult } | null>(null);
@@ -40,16 +43,12 @@ export function ExecBox({
   };
 
   return (
-    <section className="ct-panel ct-exec" aria-label="Run a command inside">
+    <section className="ct-panel ct-exec" aria-label={m.execLabel}>
       <header className="ct-panel-head">
         <h4>Exec</h4>
-        <span className="ct-muted ct-small">a second process beside the main one (docker exec)</span>
+        <span className="ct-muted ct-small">{m.execHint}</span>
       </header>
-      {!running && (
-        <p className="ct-muted ct-small">
-          Start the container to run commands in it: exec needs its main process alive.
-        </p>
-      )}
+      {!running && <p className="ct-muted ct-small">{m.execNeedsRunning}</p>}
       <form
         className="ct-rowline"
         onSubmit={(e) => {
@@ -59,7 +58,7 @@ export function ExecBox({
       >
         <input
           className="mono ct-grow"
-          aria-label="Command to run in the container"
+          aria-label={m.execInput}
           placeholder="date"
           value={command}
           disabled={!running}
@@ -72,7 +71,7 @@ export function ExecBox({
           className="ct-primary"
           disabled={!running || busy || problem !== null || command.trim() === ''}
         >
-          {busy ? 'Running…' : 'Run'}
+          {busy ? m.running : m.runButton}
         </button>
       </form>
       {problem && <span className="ct-hint">{problem}</span>}
@@ -98,14 +97,14 @@ export function ExecBox({
           <div className="ct-small">
             <span className="mono">$ {joinArgs(ran.argv)}</span>{' '}
             <span className={`ct-exit ${ran.result.exitCode === 0 ? 'ok' : 'bad'}`} data-testid="exec-exit">
-              {ran.result.timedOut ? 'timed out' : `exit code ${ran.result.exitCode}`}
+              {ran.result.timedOut ? m.timedOut : m.exitCode(ran.result.exitCode)}
             </span>
           </div>
           <pre className="ct-output mono" data-testid="exec-output">
             <span className="ct-stdout">{ran.result.stdout}</span>
             <span className="ct-stderr">{ran.result.stderr}</span>
             {ran.result.stdout === '' && ran.result.stderr === '' && (
-              <span className="ct-muted">(no output)</span>
+              <span className="ct-muted">{m.noOutput}</span>
             )}
           </pre>
         </div>

@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import type { ContainerChange } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { formatBytes } from '../images/visible-images';
-import { ErrorNote, readableError, type ReadableError } from './errors';
-import { imageRows, KERNEL_ROW, StackPicture } from './StackPicture';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
+import { useMessages } from '../../i18n/messages';
+import { containersMsg } from './messages';
+import { imageRows, kernelRow, StackPicture } from './StackPicture';
 
 const LETTER: Record<ContainerChange['kind'], string> = { added: 'A', changed: 'C', deleted: 'D' };
 
@@ -32,6 +34,7 @@ export function LayerPanel({
   committed: Committed | null;
   onRefresh: () => void;
 }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const [changes, setChanges] = useState<ContainerChange[] | null>(null);
   const [sizeRw, setSizeRw] = useState<number | null>(null);
   const [layers, setLayers] = useState<string[] | null>(null);
@@ -64,53 +67,53 @@ export function LayerPanel({
 
   const counts = { added: 0, changed: 0, deleted: 0 };
   for (const c of changes ?? []) counts[c.kind]++;
-  const rwDetail = `${changes?.length ?? '…'} change${changes?.length === 1 ? '' : 's'}${sizeRw !== null ? ` · ${formatBytes(sizeRw)}` : ''}`;
+  const rwDetail = `${m.changes(changes?.length ?? null)}${sizeRw !== null ? ` · ${formatBytes(sizeRw)}` : ''}`;
 
   return (
-    <section className="ct-panel ct-layers" aria-label="Writable layer">
+    <section className="ct-panel ct-layers" aria-label={m.writableLayer}>
       <header className="ct-panel-head">
-        <h4>Layers</h4>
+        <h4>{m.layers}</h4>
         <button type="button" onClick={onRefresh}>
-          Refresh changes
+          {m.refreshChanges}
         </button>
       </header>
       <div className="ct-stacks">
         <StackPicture
-          title={`Container ${name}`}
+          title={m.container(name)}
           testId="stack-container"
           rows={[
-            { kind: 'rw', label: 'writable layer (read-write, this container only)', detail: rwDetail },
-            ...(layers ? imageRows(layers) : [{ kind: 'ro' as const, label: `image ${image}…` }]),
-            KERNEL_ROW,
+            { kind: 'rw', label: m.rwLabel, detail: rwDetail },
+            ...(layers
+              ? imageRows(layers, false, m)
+              : [{ kind: 'ro' as const, label: m.imageLoading(image) }]),
+            kernelRow(m),
           ]}
         />
         {committed && layers && (
           <StackPicture
-            title={`New image ${committed.reference ?? committed.imageId.slice(7, 19)}: ${committed.layers.length} layers (its base has ${layers.length})`}
+            title={m.newImage(
+              committed.reference ?? committed.imageId.slice(7, 19),
+              committed.layers.length,
+              layers.length,
+            )}
             testId="stack-committed"
-            rows={[...imageRows(committed.layers, committed.layers.length > layers.length), KERNEL_ROW]}
+            rows={[...imageRows(committed.layers, committed.layers.length > layers.length, m), kernelRow(m)]}
           />
         )}
       </div>
-      <p className="ct-muted ct-small">
-        Reads fall through to the image's read-only layers; every write lands in the writable layer
-        (copy-on-write). Deleting a file from the image only hides it there. Removing the container throws
-        this layer away; committing keeps it as a new image layer.
-      </p>
+      <p className="ct-muted ct-small">{m.cowNote}</p>
       <h5>
-        Changes in the writable layer{' '}
+        {m.changesTitle}{' '}
         <span className="ct-muted ct-small">
-          ({counts.added} added, {counts.changed} changed, {counts.deleted} deleted)
+          {m.changeCounts(counts.added, counts.changed, counts.deleted)}
         </span>
       </h5>
       <ErrorNote error={error} />
-      {changes && changes.length === 0 && (
-        <p className="ct-muted">Nothing changed yet: the container sees exactly the image.</p>
-      )}
+      {changes && changes.length === 0 && <p className="ct-muted">{m.nothingChanged}</p>}
       <ul className="ct-changes mono" data-testid="changes">
         {changes?.map((c) => (
           <li key={c.path} className={`ct-change-${c.kind}`} data-kind={c.kind}>
-            <span className="ct-change-letter" title={c.kind}>
+            <span className="ct-change-letter" title={m[c.kind]}>
               {LETTER[c.kind]}
             </span>
             {c.path}

@@ -2,7 +2,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LogStream } from '../../../src-shared/containers-dto';
 import { call, subscribe } from '../../ipc/client';
-import { ErrorNote, readableError, type ReadableError } from './errors';
+import { useMessages } from '../../i18n/messages';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
+import { containersMsg } from './messages';
 
 interface Line {
   n: number;
@@ -14,6 +16,12 @@ let jobCounter = 0;
 const newJobId = (): string => `logs-${Date.now().toString(36)}-${(jobCounter++).toString(36)}`;
 
 type Status = 'following' | 'stopped' | 'cancelled' | 'error';
+const STATUS_KEY = {
+  following: 'following',
+  stopped: 'containerStopped',
+  cancelled: 'cancelled',
+  error: 'error',
+} as const;
 
 export function LogsPanel({ id, running }: { id: string; running: boolean }): React.JSX.Element {
   const [paused, setPaused] = useState(false);
@@ -41,6 +49,7 @@ function LogsFollow({
   onPause: () => void;
   onAgain: () => void;
 }): React.JSX.Element {
+  const m = useMessages(containersMsg);
   const [lines, setLines] = useState<Line[]>([]);
   const [status, setStatus] = useState<Status>('following');
   const [error, setError] = useState<ReadableError | null>(null);
@@ -89,28 +98,26 @@ function LogsFollow({
   }, [lines, paused]);
 
   return (
-    <section className="ct-panel ct-logs" aria-label="Logs">
+    <section className="ct-panel ct-logs" aria-label={m.logs}>
       <header className="ct-panel-head">
-        <h4>Logs</h4>
+        <h4>{m.logs}</h4>
         <span className={`ct-live ${status === 'following' ? 'on' : ''}`} data-testid="logs-status">
-          {status === 'following' ? 'following' : status === 'stopped' ? 'container stopped' : status}
+          {m[STATUS_KEY[status]]}
         </span>
         <span className="ct-legend">
           <span className="ct-stdout">stdout</span> <span className="ct-stderr">stderr</span>
         </span>
-        <button type="button" aria-pressed={paused} onClick={onPause} title="Stop jumping to the newest line">
-          {paused ? 'Resume scroll' : 'Pause scroll'}
+        <button type="button" aria-pressed={paused} onClick={onPause} title={m.pauseHelp}>
+          {paused ? m.resumeScroll : m.pauseScroll}
         </button>
         {status !== 'following' && (
           <button type="button" onClick={onAgain}>
-            Follow again
+            {m.followAgain}
           </button>
         )}
       </header>
       <div ref={box} className="ct-logbox mono" role="log" aria-live="off" tabIndex={0} data-testid="logs">
-        {lines.length === 0 && (
-          <span className="ct-muted">No output yet. The main process writes here (stdout / stderr).</span>
-        )}
+        {lines.length === 0 && <span className="ct-muted">{m.noOutputYet}</span>}
         {lines.map((l) => (
           <div key={l.n} className={l.stream === 'stderr' ? 'ct-stderr' : 'ct-stdout'} data-stream={l.stream}>
             {l.text || '\u00a0'}

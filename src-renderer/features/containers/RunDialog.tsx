@@ -3,8 +3,10 @@ import { useMemo, useState } from 'react';
 import type { RunResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { useStore } from '../../store';
-import { ErrorNote, readableError, type ReadableError } from './errors';
-import { Modal } from './Modal';
+import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
+import { runMsg } from './messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
 
@@ -17,6 +19,7 @@ export function RunDialog({
   onClose: () => void;
   initialImage?: string;
 }): React.JSX.Element {
+  const m = useMessages(runMsg);
   const images = useStore((s) => s.images);
   const refreshContainers = useStore((s) => s.refreshContainers);
   const selectContainer = useStore((s) => s.selectContainer);
@@ -26,9 +29,9 @@ export function RunDialog({
   const [error, setError] = useState<ReadableError | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
 
-  const { spec, problems } = useMemo(() => buildRunSpec(form), [form]);
+  const { spec, problems } = useMemo(() => buildRunSpec(form, m), [form, m]);
   const line = useMemo(() => dockerRunLine(form), [form]);
-  const notes = runNotes(form);
+  const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);
   const shown = (key: string): string | undefined => (touched || key !== 'image' ? problems[key] : undefined);
   const update = (patch: Partial<RunForm>): void => setForm((f) => ({ ...f, ...patch }));
@@ -57,7 +60,7 @@ export function RunDialog({
   };
 
   return (
-    <Modal title="Run a container" onClose={onClose} className="ct-run" testId="run-dialog">
+    <Modal title={m.title} onClose={onClose} className="ct-run" testId="run-dialog" wide>
       <form
         className="ct-form"
         onSubmit={(e) => {
@@ -66,7 +69,7 @@ export function RunDialog({
         }}
       >
         <div className="ct-grid">
-          <label htmlFor="run-image">Image</label>
+          <label htmlFor="run-image">{m.image}</label>
           <div>
             <input
               id="run-image"
@@ -75,7 +78,7 @@ export function RunDialog({
               placeholder="busybox:latest"
               onChange={(e) => update({ image: e.target.value })}
               {...field('image')}
-              autoFocus
+              data-autofocus
             />
             <datalist id="run-image-list">
               {tags.map((t) => (
@@ -84,24 +87,24 @@ export function RunDialog({
             </datalist>
             <Hint problem={shown('image')} id="run-p-image" />
           </div>
-          <label htmlFor="run-name">Name</label>
+          <label htmlFor="run-name">{m.name}</label>
           <div>
             <input
               id="run-name"
               value={form.name}
-              placeholder="(the engine picks one)"
+              placeholder={m.namePlaceholder}
               onChange={(e) => update({ name: e.target.value })}
               {...field('name')}
             />
             <Hint problem={shown('name')} id="run-p-name" />
           </div>
-          <label htmlFor="run-command">Command</label>
+          <label htmlFor="run-command">{m.command}</label>
           <div>
             <input
               id="run-command"
               className="mono"
               value={form.command}
-              placeholder="(the image's CMD)"
+              placeholder={m.commandPlaceholder}
               onChange={(e) => update({ command: e.target.value })}
               {...field('command')}
             />
@@ -109,18 +112,18 @@ export function RunDialog({
           </div>
           <EnvRows {...rowProps} />
           <PortRows {...rowProps} />
-          <label htmlFor="run-network">Network</label>
+          <label htmlFor="run-network">{m.network}</label>
           <select
             id="run-network"
             value={form.networkMode}
             onChange={(e) => update({ networkMode: e.target.value as RunForm['networkMode'] })}
           >
-            <option value="bridge">bridge (own address, ports mapped)</option>
-            <option value="host">host (shares the host's network)</option>
-            <option value="none">none (loopback only)</option>
+            <option value="bridge">{m.bridge}</option>
+            <option value="host">{m.host}</option>
+            <option value="none">{m.none}</option>
           </select>
           <MountRows {...rowProps} />
-          <label htmlFor="run-restart">Restart</label>
+          <label htmlFor="run-restart">{m.restart}</label>
           <div className="ct-rowline">
             <select
               id="run-restart"
@@ -134,7 +137,7 @@ export function RunDialog({
             </select>
             {form.restart === 'on-failure' && (
               <input
-                aria-label="Maximum retries (0 = forever)"
+                aria-label={m.retries}
                 className="ct-portn"
                 value={form.retries}
                 onChange={(e) => update({ retries: e.target.value })}
@@ -142,7 +145,7 @@ export function RunDialog({
             )}
             <Hint problem={shown('restart')} id="run-p-restart" />
           </div>
-          <span>Options</span>
+          <span>{m.options}</span>
           <div className="ct-rowline">
             <label className="ct-check">
               <input
@@ -150,7 +153,7 @@ export function RunDialog({
                 checked={form.detach}
                 onChange={(e) => update({ detach: e.target.checked })}
               />{' '}
-              detached (-d)
+              {m.detached}
             </label>
             <label className="ct-check">
               <input
@@ -158,13 +161,13 @@ export function RunDialog({
                 checked={form.autoRemove}
                 onChange={(e) => update({ autoRemove: e.target.checked })}
               />{' '}
-              remove when it stops (--rm)
+              {m.autoRemove}
             </label>
             <Hint problem={shown('autoRemove')} id="run-p-autoRemove" />
           </div>
         </div>
         <figure className="ct-cmdline">
-          <figcaption>The same from a terminal</figcaption>
+          <figcaption>{m.terminal}</figcaption>
           <code data-testid="run-cmdline">{line}</code>
         </figure>
         {notes.map((n) => (
@@ -175,15 +178,15 @@ export function RunDialog({
         <ErrorNote error={error} testId="run-error" />
         {result && (
           <div className="ct-result" role="status" data-testid="run-result">
-            Started <span className="mono">{result.id.slice(0, 12)}</span>
+            {m.started} <span className="mono">{result.id.slice(0, 12)}</span>
             {result.warnings.map((w) => (
               <p key={w} className="ct-warn">
-                Engine warning: {w}
+                {m.engineWarning(w)}
               </p>
             ))}
             {result.exit && (
               <pre className="ct-output">
-                exit code {result.exit.exitCode ?? '(timed out)'}
+                {m.exitCode} {result.exit.exitCode ?? m.timedOut}
                 {'\n'}
                 {result.exit.stdout}
                 <span className="ct-stderr">{result.exit.stderr}</span>
@@ -197,18 +200,18 @@ export function RunDialog({
               type="button"
               onClick={() => void call('cancelJob', { jobId: running }).catch(() => undefined)}
             >
-              Stop waiting (kill)
+              {m.stopWaiting}
             </button>
           )}
           <button type="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
+            {result ? m.close : m.cancel}
           </button>
           <button
             type="submit"
             className="ct-primary"
             disabled={running !== null || (touched && Object.keys(problems).length > 0)}
           >
-            {running ? 'Running…' : 'Run'}
+            {running ? m.running : m.run}
           </button>
         </div>
       </form>

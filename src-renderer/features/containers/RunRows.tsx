@@ -1,4 +1,6 @@
 /** The Run dialog's repeated rows: environment entries, port mappings, volumes and bind mounts. */
+import { useMessages } from '../../i18n/messages';
+import { runMsg } from './messages';
 import { emptyMount, emptyPort, type MountRow, type PortRow, type RunForm } from './run-form';
 
 export interface RowsProps {
@@ -17,14 +19,15 @@ export function Hint({ problem, id }: { problem: string | undefined; id: string 
 }
 
 export function EnvRows({ form, update, shown, field }: RowsProps): React.JSX.Element {
+  const t = useMessages(runMsg);
   return (
     <>
-      <span>Environment</span>
+      <span>{t.environment}</span>
       <div className="ct-rows">
         {form.env.map((e, i) => (
           <div key={i} className="ct-rowline">
             <input
-              aria-label={`Environment entry ${i + 1}`}
+              aria-label={t.envEntry(i + 1)}
               className="mono"
               value={e}
               placeholder="KEY=VALUE"
@@ -34,7 +37,7 @@ export function EnvRows({ form, update, shown, field }: RowsProps): React.JSX.El
             <button
               type="button"
               className="ct-icon"
-              aria-label={`Remove environment entry ${i + 1}`}
+              aria-label={t.removeEnv(i + 1)}
               onClick={() => update({ env: form.env.filter((_, j) => j !== i) })}
             >
               ×
@@ -43,7 +46,7 @@ export function EnvRows({ form, update, shown, field }: RowsProps): React.JSX.El
           </div>
         ))}
         <button type="button" className="ct-add" onClick={() => update({ env: [...form.env, ''] })}>
-          + variable
+          {t.addVariable}
         </button>
       </div>
     </>
@@ -53,39 +56,40 @@ export function EnvRows({ form, update, shown, field }: RowsProps): React.JSX.El
 export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.Element {
   const setPort = (i: number, patch: Partial<PortRow>): void =>
     update({ ports: form.ports.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const t = useMessages(runMsg);
   return (
     <>
-      <span>Ports</span>
+      <span>{t.ports}</span>
       <div className="ct-rows">
         {form.ports.map((p, i) => (
           <div key={i} className="ct-rowline">
             <input
-              aria-label={`Port ${i + 1} host IP`}
+              aria-label={t.portHostIp(i + 1)}
               className="ct-ip"
               value={p.hostIp}
-              placeholder="host IP (all)"
+              placeholder={t.hostIpPlaceholder}
               onChange={(e) => setPort(i, { hostIp: e.target.value })}
               {...field(`ports.${i}.hostIp`)}
             />
             <input
-              aria-label={`Port ${i + 1} host port`}
+              aria-label={t.portHostPort(i + 1)}
               className="ct-portn"
               value={p.hostPort}
-              placeholder="host (any)"
+              placeholder={t.hostPortPlaceholder}
               onChange={(e) => setPort(i, { hostPort: e.target.value })}
               {...field(`ports.${i}.hostPort`)}
             />
             <span aria-hidden="true">→</span>
             <input
-              aria-label={`Port ${i + 1} container port`}
+              aria-label={t.portContainer(i + 1)}
               className="ct-portn"
               value={p.containerPort}
-              placeholder="container"
+              placeholder={t.containerPlaceholder}
               onChange={(e) => setPort(i, { containerPort: e.target.value })}
               {...field(`ports.${i}.containerPort`)}
             />
             <select
-              aria-label={`Port ${i + 1} protocol`}
+              aria-label={t.portProtocol(i + 1)}
               value={p.protocol}
               onChange={(e) => setPort(i, { protocol: e.target.value as PortRow['protocol'] })}
             >
@@ -96,7 +100,7 @@ export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.E
             <button
               type="button"
               className="ct-icon"
-              aria-label={`Remove port ${i + 1}`}
+              aria-label={t.removePort(i + 1)}
               onClick={() => update({ ports: form.ports.filter((_, j) => j !== i) })}
             >
               ×
@@ -116,7 +120,7 @@ export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.E
           className="ct-add"
           onClick={() => update({ ports: [...form.ports, emptyPort()] })}
         >
-          + port
+          {t.addPort}
         </button>
         <Hint problem={shown('ports')} id="run-p-ports" />
       </div>
@@ -127,15 +131,16 @@ export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.E
 export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.Element {
   const setMount = (i: number, patch: Partial<MountRow>): void =>
     update({ mounts: form.mounts.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
+  const t = useMessages(runMsg);
   return (
     <>
-      <span>Volumes</span>
+      <span>{t.volumes}</span>
       <div className="ct-rows">
         {form.mounts.map((m, i) => (
           <div key={i} className="ct-rowline">
             <span className="ct-kind">{m.kind}</span>
             <input
-              aria-label={`Mount ${i + 1} ${m.kind === 'bind' ? 'host path' : 'volume name'}`}
+              aria-label={m.kind === 'bind' ? t.mountHostPath(i + 1) : t.mountVolumeName(i + 1)}
               className="mono"
               value={m.source}
               placeholder={m.kind === 'bind' ? '/host/path' : 'volume-name'}
@@ -144,7 +149,7 @@ export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.
             />
             <span aria-hidden="true">:</span>
             <input
-              aria-label={`Mount ${i + 1} container path`}
+              aria-label={t.mountTarget(i + 1)}
               className="mono"
               value={m.target}
               placeholder="/in/container"
@@ -162,7 +167,7 @@ export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.
             <button
               type="button"
               className="ct-icon"
-              aria-label={`Remove mount ${i + 1}`}
+              aria-label={t.removeMount(i + 1)}
               onClick={() => update({ mounts: form.mounts.filter((_, j) => j !== i) })}
             >
               ×
@@ -179,14 +184,14 @@ export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.
             className="ct-add"
             onClick={() => update({ mounts: [...form.mounts, emptyMount('volume')] })}
           >
-            + volume
+            {t.addVolume}
           </button>{' '}
           <button
             type="button"
             className="ct-add"
             onClick={() => update({ mounts: [...form.mounts, emptyMount('bind')] })}
           >
-            + bind mount
+            {t.addBind}
           </button>
         </span>
       </div>

@@ -1,4 +1,13 @@
 /** A container's layer stack drawn as boxes: writable layer on top, read-only image layers, the host kernel under. */
+import { messagesFor } from '../../i18n/messages';
+import { containersMsg } from './messages';
+
+/** The words of the rows (English unless a catalog is given). */
+export type StackWords = Pick<
+  typeof containersMsg.en,
+  'layerCommitted' | 'layerRo' | 'nowReadOnly' | 'moreLayers' | 'kernel' | 'kernelDetail'
+>;
+const ENGLISH: StackWords = messagesFor(containersMsg, 'en');
 
 export interface StackRow {
   kind: 'rw' | 'new' | 'ro' | 'kernel';
@@ -7,27 +16,24 @@ export interface StackRow {
 }
 
 /** The image's layers (diffIDs, bottom first) as read-only rows, top first; long stacks folded in the middle. */
-export function imageRows(layers: readonly string[], newTop = false): StackRow[] {
+export function imageRows(layers: readonly string[], newTop = false, w: StackWords = ENGLISH): StackRow[] {
   const rows: StackRow[] = layers
     .map((diffId, i): StackRow => ({
       kind: newTop && i === layers.length - 1 ? 'new' : 'ro',
-      label:
-        newTop && i === layers.length - 1
-          ? `layer ${i + 1}: the committed writable layer`
-          : `layer ${i + 1}${i === 0 ? ' (base)' : ''}, read-only`,
-      detail: `${newTop && i === layers.length - 1 ? 'now read-only · ' : ''}${diffId.replace(/^sha256:/, '').slice(0, 12)}`,
+      label: newTop && i === layers.length - 1 ? w.layerCommitted(i + 1) : w.layerRo(i + 1, i === 0),
+      detail: `${newTop && i === layers.length - 1 ? w.nowReadOnly : ''}${diffId.replace(/^sha256:/, '').slice(0, 12)}`,
     }))
     .reverse();
   if (rows.length <= 8) return rows;
   const hidden = rows.length - 5;
-  return [...rows.slice(0, 3), { kind: 'ro', label: `… ${hidden} more read-only layers` }, ...rows.slice(-2)];
+  return [...rows.slice(0, 3), { kind: 'ro', label: w.moreLayers(hidden) }, ...rows.slice(-2)];
 }
 
-export const KERNEL_ROW: StackRow = {
+export const kernelRow = (w: StackWords = ENGLISH): StackRow => ({
   kind: 'kernel',
-  label: 'bootfs: the host kernel',
-  detail: 'not in the image; every container shares it',
-};
+  label: w.kernel,
+  detail: w.kernelDetail,
+});
 
 export function StackPicture({
   title,

@@ -28,17 +28,6 @@ export const emptyCommitForm = (): CommitForm => ({
   changes: [],
 });
 
-/** What each instruction means and an example, shown as the row's hint. */
-export const CHANGE_HINTS: Record<CommitInstruction, string> = {
-  CMD: 'default command, e.g. ["httpd","-f","-h","/var/www/"]',
-  ENTRYPOINT: 'the program CMD is passed to, e.g. ["/bin/sh","-c"]',
-  ENV: 'KEY=VALUE, set for every container',
-  EXPOSE: 'port[/tcp|udp|sctp], documents a port, e.g. 80',
-  LABEL: 'KEY=VALUE metadata',
-  USER: 'user[:group] the command runs as',
-  WORKDIR: 'absolute path the command starts in',
-  VOLUME: 'absolute path kept out of the layers',
-};
 export { COMMIT_INSTRUCTIONS };
 
 export function buildCommitSpec(

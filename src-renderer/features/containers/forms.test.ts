@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommitSpec, dockerCommitLine, emptyCommitForm } from './commit-form';
-import { buildRunSpec, dockerRunLine, emptyRunForm, type RunForm } from './run-form';
+import { runMsg } from './messages';
+import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { joinArgs, splitArgs } from './shell-words';
 
 describe('shell words', () => {
@@ -81,5 +82,30 @@ describe('commit form', () => {
       changes: [{ instruction: 'EXPOSE' as const, value: '99999' }],
     };
     expect(Object.keys(buildCommitSpec('httpd', bad).problems).sort()).toEqual(['changes.0', 'reference']);
+  });
+});
+
+describe('runNotes in the UI language', () => {
+  it('words the same notes with the Chinese catalog', () => {
+    const form = { ...emptyRunForm('busybox'), detach: false, autoRemove: true };
+    expect(runNotes(form)).toEqual([
+      'Attached: the dialog waits until the command ends and shows its output.',
+      '--rm: the container and its writable layer are deleted when it stops.',
+    ]);
+    expect(runNotes(form, runMsg.zh)).toEqual([runMsg.zh.noteAttached, runMsg.zh.noteRm]);
+  });
+});
+
+describe('run form problems in the UI language', () => {
+  it('words its own checks with the catalog it is given', () => {
+    const form: RunForm = { ...emptyRunForm(''), env: ['BAD KEY=1'] };
+    expect(buildRunSpec(form).problems).toMatchObject({
+      image: 'which image to run',
+      'env.0': 'KEY=VALUE (no spaces in KEY)',
+    });
+    expect(buildRunSpec(form, runMsg.zh).problems).toMatchObject({
+      image: runMsg.zh.problemImage,
+      'env.0': runMsg.zh.problemEnv,
+    });
   });
 });

@@ -4,6 +4,8 @@
  * `docker run ...` line, a learning aid that follows every keystroke.
  */
 import { EnvEntrySchema, RunSpecSchema, type RunSpecInput } from '../../../src-shared/containers-spec';
+import { messagesFor } from '../../i18n/messages';
+import { runMsg } from './messages';
 import { joinArgs, quoteArg, splitArgs } from './shell-words';
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -88,7 +90,13 @@ export interface BuiltRun {
   problems: Problems;
 }
 
-export function buildRunSpec(form: RunForm): BuiltRun {
+/** How the form's own problems are worded (the run catalog in the UI language; English by default). */
+export type ProblemWords = Pick<
+  typeof runMsg.en,
+  'problemEnv' | 'problemContainerPort' | 'problemHostPort' | 'problemRetries' | 'problemImage'
+>;
+
+export function buildRunSpec(form: RunForm, w: ProblemWords = messagesFor(runMsg, 'en')): BuiltRun {
   const problems: Problems = {};
   const spec: RunSpecInput = {
     image: form.image.trim(),
@@ -104,15 +112,14 @@ export function buildRunSpec(form: RunForm): BuiltRun {
   }
   spec.env = form.env.filter((e) => e.trim() !== '');
   form.env.forEach((e, i) => {
-    if (e.trim() !== '' && !EnvEntrySchema.safeParse(e).success)
-      problems[`env.${i}`] = 'KEY=VALUE (no spaces in KEY)';
+    if (e.trim() !== '' && !EnvEntrySchema.safeParse(e).success) problems[`env.${i}`] = w.problemEnv;
   });
   spec.ports = [];
   form.ports.forEach((p, i) => {
     const containerPort = portNumber(p.containerPort, 1);
     const hostPort = p.hostPort.trim() === '' ? 0 : portNumber(p.hostPort, 0);
-    if (containerPort === null) problems[`ports.${i}.containerPort`] = 'a port 1-65535';
-    if (hostPort === null) problems[`ports.${i}.hostPort`] = 'a port 0-65535 (empty: any free port)';
+    if (containerPort === null) problems[`ports.${i}.containerPort`] = w.problemContainerPort;
+    if (hostPort === null) problems[`ports.${i}.hostPort`] = w.problemHostPort;
     if (containerPort !== null && hostPort !== null) {
       spec.ports!.push({ containerPort, hostPort, hostIp: p.hostIp.trim(), protocol: p.protocol });
     }
@@ -125,7 +132,7 @@ export function buildRunSpec(form: RunForm): BuiltRun {
     .map((m) => ({ name: m.source.trim(), containerPath: m.target.trim(), readOnly: m.readOnly }));
   const retries = form.restart === 'on-failure' ? Number(form.retries || '0') : 0;
   if (form.restart === 'on-failure' && !/^\d{1,5}$/.test(form.retries || '0'))
-    problems['restart'] = 'retries: a whole number';
+    problems['restart'] = w.problemRetries;
   spec.restartPolicy = { name: form.restart, maximumRetryCount: Number.isFinite(retries) ? retries : 0 };
 
   const parsed = RunSpecSchema.safeParse(spec);
@@ -135,20 +142,19 @@ export function buildRunSpec(form: RunForm): BuiltRun {
       problems[key] ??= issue.message;
     }
   }
-  if (spec.image === '') problems['image'] = 'which image to run';
+  if (spec.image === '') problems['image'] = w.problemImage;
   return { spec, problems };
 }
 
+/** How the notes are worded (the run catalog in the UI language; English by default). */
+export type NoteWords = Pick<typeof runMsg.en, 'noteNoPorts' | 'noteAttached' | 'noteRm'>;
+
 /** Learner-facing notes about a spec that is valid but may not do what they expect. */
-export function runNotes(form: RunForm): string[] {
+export function runNotes(form: RunForm, w: NoteWords = messagesFor(runMsg, 'en')): string[] {
   const notes: string[] = [];
-  if (form.ports.length > 0 && form.networkMode !== 'bridge') {
-    notes.push(
-      `With --network ${form.networkMode} the engine publishes no ports: the mappings are kept but unused.`,
-    );
-  }
-  if (!form.detach) notes.push('Attached: the dialog waits until the command ends and shows its output.');
-  if (form.autoRemove) notes.push('--rm: the container and its writable layer are deleted when it stops.');
+  if (form.ports.length > 0 && form.networkMode !== 'bridge') notes.push(w.noteNoPorts(form.networkMode));
+  if (!form.detach) notes.push(w.noteAttached);
+  if (form.autoRemove) notes.push(w.noteRm);
   return notes;
 }
 

@@ -1,36 +1,27 @@
+import { useEffect } from 'react';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
-import { defineMessages, useMessages } from '../../i18n/messages';
+import { useMessages } from '../../i18n/messages';
+import { showView } from '../../navigation';
+import { pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
+import { EnginePicker } from './EnginePicker';
+import { engineMsg } from './messages';
+import './engine.css';
 
-const msg = defineMessages({
-  en: {
-    engine: 'Engine',
-    connected: 'Connected',
-    connecting: 'Connecting…',
-    noEngine: 'No engine',
-    error: 'Error',
-    retry: 'Retry',
-    storageDriver: 'Storage driver:',
-  },
-  zh: {
-    engine: '引擎',
-    connected: '已连接',
-    connecting: '正在连接…',
-    noEngine: '没有引擎',
-    error: '错误',
-    retry: '重试',
-    storageDriver: '存储驱动：',
-  },
-});
-
-/** Which engine, its state, version and storage driver; the UI language. */
+/** Which engine (and switching to another), its state, version and storage driver; the UI language. */
 export function EngineBar(): React.JSX.Element {
-  const m = useMessages(msg);
+  const m = useMessages(engineMsg);
   const engine = useStore((s) => s.engine);
   const refresh = useStore((s) => s.refreshEngine);
+  const refreshEngines = useStore((s) => s.refreshEngines);
+  // The picker's list: once, and again whenever the current engine's state changes.
+  useEffect(() => {
+    void refreshEngines();
+  }, [refreshEngines, engine.status]);
   return (
     <header className="engine-bar" aria-label={m.engine}>
       <span className="brand">Strata</span>
+      <EnginePicker />
       {engine.status === 'connected' ? (
         <>
           <span className="state state-ok" data-testid="engine-state">
@@ -51,9 +42,23 @@ export function EngineBar(): React.JSX.Element {
           <span className="state state-bad" data-testid="engine-state">
             {engine.status === 'unavailable' ? m.noEngine : m.error}
           </span>
-          <span className="engine-message">{engine.message}</span>
+          <span className="engine-message" title={engine.message}>
+            {engine.message}
+          </span>
           <button type="button" onClick={() => void refresh()}>
             {m.retry}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            title={m.archiveModeHint}
+            data-testid="archive-mode"
+            onClick={() => {
+              showView('archive');
+              pickArchive();
+            }}
+          >
+            {m.archiveMode}
           </button>
         </>
       )}

@@ -1,9 +1,11 @@
 /** The selected node of the tag graph: its tags, ID, created, size, the chain down to its base, and Analyze. */
+import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { formatBytes } from '../../viz/treemap';
 import type { ImageGraph } from '../../../src-shared/images-dto';
 import { SharedUniqueBar } from '../sizes/SizeBars';
 import { chainToBase, imageOf, tagsOf } from './graph-model';
+import { graphMsg } from './messages';
 
 const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
@@ -16,6 +18,7 @@ export function GraphDetail({
   id: string;
   source: 'engine' | 'archive';
 }): React.JSX.Element {
+  const m = useMessages(graphMsg);
   const images = useStore((s) => s.images);
   const select = useStore((s) => s.selectGraphNode);
   const analyze = useStore((s) => s.analyzeGraphImage);
@@ -28,23 +31,21 @@ export function GraphDetail({
   const nameOf = (img: string): string => tagsOf(graph, img)[0] ?? `<none> ${short(img)}`;
 
   return (
-    <aside className="graph-detail" aria-label="Selected node" data-testid="graph-detail">
+    <aside className="graph-detail" aria-label={m.selectedNode} data-testid="graph-detail">
       <header>
         <h3>{node?.kind === 'tag' ? node.label : imageId ? nameOf(imageId) : id}</h3>
-        <button type="button" aria-label="Close details" onClick={() => select(null)}>
+        <button type="button" aria-label={m.closeDetails} onClick={() => select(null)}>
           ×
         </button>
       </header>
-      {node?.kind === 'tag' && (
-        <p className="muted">A tag is a movable name. This one names the image below.</p>
-      )}
+      {node?.kind === 'tag' && <p className="muted">{m.tagNote}</p>}
       {imageId && (
         <dl>
-          <dt>Image ID</dt>
+          <dt>{m.imageId}</dt>
           <dd className="mono" title={imageId} data-testid="graph-detail-id">
             {short(imageId)}
           </dd>
-          <dt>Tags</dt>
+          <dt>{m.tags}</dt>
           <dd>
             {tags.length ? (
               tags.map((t) => (
@@ -53,14 +54,14 @@ export function GraphDetail({
                 </span>
               ))
             ) : (
-              <span className="tag tag-none">none: dangling</span>
+              <span className="tag tag-none">{m.noneDangling}</span>
             )}
           </dd>
           {summary && (
             <>
-              <dt>Created</dt>
+              <dt>{m.created}</dt>
               <dd>{new Date(summary.created).toLocaleString()}</dd>
-              <dt>Size</dt>
+              <dt>{m.size}</dt>
               <dd>{formatBytes(summary.size)}</dd>
             </>
           )}
@@ -69,7 +70,7 @@ export function GraphDetail({
       {summary && <SharedUniqueBar image={summary} />}
       {chain.length > 0 && (
         <>
-          <h4>This image, then what it is built on</h4>
+          <h4>{m.chain}</h4>
           <ol className="graph-chain" data-testid="graph-chain">
             {chain.map((c, i) => (
               <li key={c}>
@@ -77,7 +78,7 @@ export function GraphDetail({
                   {nameOf(c)}
                 </button>{' '}
                 <span className="mono muted">{short(c)}</span>
-                {i === chain.length - 1 && <span className="muted"> (base)</span>}
+                {i === chain.length - 1 && <span className="muted">{m.base}</span>}
               </li>
             ))}
           </ol>
@@ -89,12 +90,12 @@ export function GraphDetail({
           className="primary"
           onClick={() => void analyze(node?.kind === 'tag' ? node.id : imageId)}
         >
-          Analyze layers
+          {m.analyzeLayers}
         </button>
       )}
       {imageId && source === 'archive' && (
         <button type="button" className="primary" onClick={() => selectArchiveImage(imageId)}>
-          Select in the archive view
+          {m.selectInArchive}
         </button>
       )}
     </aside>

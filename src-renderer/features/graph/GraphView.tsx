@@ -4,6 +4,7 @@
  * by toggling classes through a ref, so the tree of marks never re-renders on a mouse move.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { layoutDag, type DagLayout, type PlacedNode } from '../../viz/dag-layout';
 import { edgePath, toDot, toSvg } from '../../viz/export-graph';
@@ -12,6 +13,7 @@ import { downloadBlob, downloadText, measureLabel, svgToPng } from './download';
 import { AnalysisPanel } from './GraphAnalysis';
 import { GraphDetail } from './GraphDetail';
 import { danglingImages, graphFromAnalysis, pathDown } from './graph-model';
+import { graphMsg } from './messages';
 import './graph.css';
 
 const edgeKey = (from: string, to: string): string => `${from}->${to}`;
@@ -42,6 +44,7 @@ function neighbour(layout: DagLayout, cur: PlacedNode, key: string): PlacedNode 
 }
 
 export function GraphView(): React.JSX.Element {
+  const m = useMessages(graphMsg);
   const engineGraph = useStore((s) => s.graph);
   const mode = useStore((s) => s.graphMode);
   const setMode = useStore((s) => s.setGraphMode);
@@ -135,17 +138,17 @@ export function GraphView(): React.JSX.Element {
   const tags = graph ? graph.nodes.length - images : 0;
 
   return (
-    <section className="graph-view" aria-label="Tag graph">
+    <section className="graph-view" aria-label={m.tagGraph}>
       <div className="toolbar">
-        <h2>Tag graph</h2>
-        <span className="graph-modes" role="radiogroup" aria-label="Which images">
+        <h2>{m.tagGraph}</h2>
+        <span className="graph-modes" role="radiogroup" aria-label={m.whichImages}>
           <button
             type="button"
             role="radio"
             aria-checked={source === 'engine'}
             onClick={() => setMode('engine')}
           >
-            Engine
+            {m.engine}
           </button>
           <button
             type="button"
@@ -153,19 +156,17 @@ export function GraphView(): React.JSX.Element {
             aria-checked={source === 'archive'}
             disabled={!archiveGraph}
             title={
-              archiveGraph
-                ? `Images of ${archive.status === 'ready' ? archive.name : ''}`
-                : 'Open an archive first'
+              archiveGraph ? m.imagesOf(archive.status === 'ready' ? archive.name : '') : m.openArchiveFirst
             }
             onClick={() => setMode('archive')}
           >
-            Opened archive
+            {m.openedArchive}
           </button>
         </span>
         <button type="button" onClick={() => void refresh()} disabled={loading || source === 'archive'}>
-          {loading ? 'Loading…' : 'Refresh'}
+          {loading ? m.loading : m.refresh}
         </button>
-        <span className="graph-exports" role="group" aria-label="Export the graph">
+        <span className="graph-exports" role="group" aria-label={m.export}>
           <button type="button" onClick={exportSvg} disabled={!layout}>
             SVG
           </button>
@@ -177,7 +178,7 @@ export function GraphView(): React.JSX.Element {
           </button>
         </span>
         <span className="count" data-testid="graph-count">
-          {tags} tags · {images} images · {dangling.size} dangling
+          {m.count(tags, images, dangling.size)}
         </span>
       </div>
       <Legend />
@@ -188,7 +189,7 @@ export function GraphView(): React.JSX.Element {
       )}
       <div className="graph-body">
         <div className="graph-scroll">
-          {layout && layout.nodes.length === 0 && <p className="graph-empty">No local images.</p>}
+          {layout && layout.nodes.length === 0 && <p className="graph-empty">{m.noImages}</p>}
           {layout && layout.nodes.length > 0 && (
             <svg
               ref={svgRef}
@@ -196,7 +197,7 @@ export function GraphView(): React.JSX.Element {
               width={layout.width}
               height={layout.height}
               role="group"
-              aria-label="Tags, images and the images they are built on; arrows move, Enter selects"
+              aria-label={m.svgLabel}
               onPointerOver={(e) => highlight(nodeAt(e.target))}
               onPointerLeave={() => highlight(null)}
               onFocus={(e) => highlight(nodeAt(e.target))}
@@ -253,9 +254,9 @@ function NodeMark({
   dangling: boolean;
   selected: boolean;
 }): React.JSX.Element {
+  const m = useMessages(graphMsg);
   const kind = n.node.kind;
-  const name =
-    kind === 'tag' ? `tag ${n.node.label}` : `image ${n.node.label}${dangling ? ', dangling (no tag)' : ''}`;
+  const name = kind === 'tag' ? m.tagNode(n.node.label) : m.imageNode(n.node.label, dangling);
   return (
     <g
       data-node={n.id}
@@ -268,7 +269,7 @@ function NodeMark({
       aria-pressed={selected}
       aria-label={name}
     >
-      <title>{kind === 'image' ? n.id : `${n.id} (a name for an image)`}</title>
+      <title>{kind === 'image' ? n.id : m.tagTitle(n.id)}</title>
       <rect width={n.width} height={n.height} rx={kind === 'tag' ? n.height / 2 : 4} />
       <text x={n.width / 2} y={n.height / 2}>
         {n.node.label}
@@ -279,12 +280,13 @@ function NodeMark({
 }
 
 function Legend(): React.JSX.Element {
+  const m = useMessages(graphMsg);
   return (
     <p className="graph-legend">
-      <span className="legend-tag">repo:tag</span> names an <span className="legend-image">image ID</span>; a
-      dashed arrow means <em>built on</em> (its layers start with the other image's).{' '}
-      <span className="legend-dangling">dangling</span> = an image no tag names. Hover a node to trace it down
-      to its base.
+      <span className="legend-tag">repo:tag</span> {m.legendNames}{' '}
+      <span className="legend-image">{m.legendImage}</span>
+      {m.legendArrow} <em>{m.legendBuiltOn}</em> {m.legendArrowEnd}{' '}
+      <span className="legend-dangling">{m.legendDangling}</span> {m.legendDanglingText}
     </p>
   );
 }

@@ -1,21 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageSummary } from '../../../src-shared/dto';
+import { useMessages } from '../../i18n/messages';
 import { call, errorMessage, subscribe } from '../../ipc/client';
+import { showView } from '../../navigation';
+import { onDeleteSelection, pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
-import { ARCHIVE_FILTERS } from '../transfer/LoadDialog';
+import { archiveFilters } from '../transfer/LoadDialog';
 import { ImageDialogs, type ImageDialog } from './ImageDialogs';
 import { ImageRow, type RowAction } from './ImageRow';
+import { imagesMsg } from './messages';
 import { formatBytes, visibleImages } from './visible-images';
 import './images.css';
 
 /** Local images, one row per image ID with all its tags, and what can be done with them. */
 export function ImageList(): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   const images = useStore((s) => s.images);
   const filter = useStore((s) => s.imageFilter);
   const sort = useStore((s) => s.imageSort);
   const error = useStore((s) => s.imagesError);
+  const noEngine = useStore((s) => s.engine.status === 'unavailable');
   const selection = useStore((s) => s.imageSelection);
   const highlighted = useStore((s) => s.highlightedRefs);
   const { setFilter, setSort, refreshImages, clickCheckbox, setSelection, highlightRefs } = useStore(
@@ -64,11 +70,25 @@ export function ImageList(): React.JSX.Element {
     [highlightRefs, refreshImages],
   );
 
+  // Delete (Backspace on macOS): confirm removing the checked images, else the focused row's.
+  useEffect(
+    () =>
+      onDeleteSelection(() => {
+        const focused = document.activeElement?.closest<HTMLElement>('tr[data-testid="image-row"]');
+        const target =
+          selected.length > 0 ? selected : rows.filter((r) => r.id === focused?.dataset['imageId']);
+        if (target.length === 0) return false;
+        setDialog({ kind: 'remove', images: target });
+        return true;
+      }),
+    [selected, rows],
+  );
+
   const load = async (): Promise<void> => {
     try {
       const { paths } = await call('chooseOpenPaths', {
-        title: 'Load images from an archive',
-        filters: ARCHIVE_FILTERS,
+        title: m.loadTitle,
+        filters: archiveFilters(),
       });
       const path = paths[0];
       if (path) setDialog({ kind: 'load', path });
@@ -102,59 +122,60 @@ export function ImageList(): React.JSX.Element {
 
   const allChecked = rows.length > 0 && selected.length === rows.length;
   return (
-    <section className="images" aria-label="Images">
+    <section className="images" aria-label={m.images}>
       <div className="toolbar">
-        <h2>Images</h2>
+        <h2>{m.images}</h2>
         <input
           type="search"
-          placeholder="Filter by tag or ID"
-          aria-label="Filter images"
+          placeholder={m.filterPlaceholder}
+          aria-label={m.filterLabel}
           data-shortcut="filter"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
         <label>
-          Sort{' '}
+          {m.sort}{' '}
           <select
-            aria-label="Sort images"
+            aria-label={m.sortLabel}
             value={sort}
             onChange={(e) => setSort(e.target.value as ImageSort)}
           >
-            <option value="name">name</option>
-            <option value="size">size</option>
-            <option value="created">created</option>
+            <option value="name">{m.sortName}</option>
+            <option value="size">{m.sortSize}</option>
+            <option value="created">{m.sortCreated}</option>
           </select>
         </label>
-        <span className="count">{rows.length} images</span>
+        <span className="count">{m.count(rows.length)}</span>
         <button type="button" onClick={() => setDialog({ kind: 'pull' })} data-testid="pull-open">
-          Pull…
+          {m.pull}
         </button>
         <button type="button" onClick={() => void load()} data-testid="load-open">
-          Load…
+          {m.load}
         </button>
         <button
           type="button"
           onClick={() => setDialog({ kind: 'prune' })}
           disabled={dangling.length === 0}
-          title={
-            dangling.length === 0 ? 'No dangling image' : `Delete the ${dangling.length} untagged images`
-          }
+          title={dangling.length === 0 ? m.noDangling : m.pruneHint(dangling.length)}
           data-testid="prune-open"
         >
-          Prune dangling{dangling.length > 0 ? ` (${dangling.length})` : ''}
+          {m.prune(dangling.length)}
         </button>
       </div>
       {selected.length > 0 && (
-        <div className="selection-bar" role="region" aria-label="Selected images" data-testid="selection-bar">
-          <span>
-            {selected.length} selected · {formatBytes(selected.reduce((n, i) => n + i.size, 0))}
-          </span>
+        <div
+          className="selection-bar"
+          role="region"
+          aria-label={m.selectedImages}
+          data-testid="selection-bar"
+        >
+          <span>{m.selected(selected.length, formatBytes(selected.reduce((n, i) => n + i.size, 0)))}</span>
           <button
             type="button"
             onClick={() => setDialog({ kind: 'save', images: selected })}
             data-testid="save-selected"
           >
-            Save…
+            {m.save}
           </button>
           <button
             type="button"
@@ -162,18 +183,33 @@ export function ImageList(): React.JSX.Element {
             onClick={() => setDialog({ kind: 'remove', images: selected })}
             data-testid="remove-selected"
           >
-            Remove…
+            {m.remove}
           </button>
           <button type="button" onClick={() => setSelection([])}>
-            Clear
+            {m.clear}
           </button>
-          <span className="muted">Shift-click a checkbox to select a range.</span>
+          <span className="muted">{m.shiftHint}</span>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {noEngine ? (
+        <p className="notice" role="status" data-testid="images-no-engine">
+          {m.noEngine} {m.noEngineArchive}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              showView('archive');
+              pickArchive();
+            }}
+          >
+            {m.openArchive}
+          </button>
         </p>
+      ) : (
+        error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )
       )}
       <div className="table-scroll">
         <table className="image-table">
@@ -182,24 +218,24 @@ export function ImageList(): React.JSX.Element {
               <th className="check-cell">
                 <input
                   type="checkbox"
-                  aria-label="Select all shown images"
+                  aria-label={m.selectAll}
                   checked={allChecked}
                   onChange={() => setSelection(allChecked ? [] : ordered)}
                 />
               </th>
-              <th>Tags</th>
-              <th>Image ID</th>
-              <th>Created</th>
-              <th className="num">Size</th>
-              <th className="num" title="Bytes in layers other images also use">
-                Shared
+              <th>{m.colTags}</th>
+              <th>{m.colId}</th>
+              <th>{m.colCreated}</th>
+              <th className="num">{m.colSize}</th>
+              <th className="num" title={m.colSharedHelp}>
+                {m.colShared}
               </th>
-              <th className="num" title="Bytes only this image uses: what removing it frees">
-                Unique
+              <th className="num" title={m.colUniqueHelp}>
+                {m.colUnique}
               </th>
-              <th>Containers</th>
+              <th>{m.colContainers}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{m.colActions}</span>
               </th>
             </tr>
           </thead>
@@ -220,11 +256,7 @@ export function ImageList(): React.JSX.Element {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && !error && (
-        <p className="placeholder">
-          {filter ? 'No image matches the filter.' : 'The engine has no images yet: Pull or Load one.'}
-        </p>
-      )}
+      {rows.length === 0 && !error && <p className="placeholder">{filter ? m.noMatch : m.empty}</p>}
       {dialog && (
         <ImageDialogs dialog={dialog} images={images} onClose={() => setDialog(null)} onChanged={onChanged} />
       )}

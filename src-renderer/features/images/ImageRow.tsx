@@ -1,6 +1,8 @@
 /** One image: its names (each untaggable), sizes, containers, and what can be done with it. */
 import { memo } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
+import { useMessages } from '../../i18n/messages';
+import { imagesMsg } from './messages';
 import { age, formatBytes, shortId } from './visible-images';
 
 export type RowAction = 'run' | 'tag' | 'save' | 'push' | 'analyze' | 'remove';
@@ -17,30 +19,33 @@ interface Props {
   onUntag: (img: ImageSummary, ref: string) => void;
 }
 
-const ACTIONS: { id: RowAction; label: string; hint: string }[] = [
-  { id: 'run', label: 'Run', hint: 'Start a container from this image' },
-  { id: 'tag', label: 'Tag', hint: 'Give this image another name' },
-  { id: 'save', label: 'Save', hint: 'Write it to an archive file (docker save)' },
-  { id: 'push', label: 'Push', hint: 'Upload it to a registry' },
-  { id: 'analyze', label: 'Analyze', hint: 'Read its layers: files, sizes, waste' },
-  { id: 'remove', label: 'Remove', hint: 'Delete this image or some of its names' },
+type M = typeof imagesMsg.en;
+/** The catalog's plain-text entries. */
+type TextKey = { [K in keyof M]: M[K] extends string ? K : never }[keyof M];
+const ACTIONS: { id: RowAction; label: TextKey; hint: TextKey }[] = [
+  { id: 'run', label: 'run', hint: 'runHint' },
+  { id: 'tag', label: 'tag', hint: 'tagHint' },
+  { id: 'save', label: 'saveAction', hint: 'saveHint' },
+  { id: 'push', label: 'push', hint: 'pushHint' },
+  { id: 'analyze', label: 'analyze', hint: 'analyzeHint' },
+  { id: 'remove', label: 'removeAction', hint: 'removeHint' },
 ];
 
 const bytesOrDash = (n: number | null): string => (n === null ? '—' : formatBytes(n));
 
 function UntaggedLabel({ img }: { img: ImageSummary }): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   return (
     <span className="none-label">
       <span className="tag tag-none">&lt;none&gt;</span>
-      <span className="muted">
-        {img.dangling ? 'no tag points here' : 'no tag: an image a tagged image is built on'}
-      </span>
+      <span className="muted">{img.dangling ? m.noTagHere : m.noTagBase}</span>
     </span>
   );
 }
 
 export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
   const { img } = p;
+  const m = useMessages(imagesMsg);
   const lit = img.repoTags.some((t) => p.highlighted.has(t)) || p.highlighted.has(img.id);
   const name = img.repoTags[0] ?? shortId(img.id);
   const classes = [img.dangling ? 'dangling' : '', lit ? 'highlight' : '', p.checked ? 'checked' : '']
@@ -58,7 +63,7 @@ export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
         <input
           type="checkbox"
           checked={p.checked}
-          aria-label={`Select ${name}`}
+          aria-label={m.selectRow(name)}
           data-testid="image-check"
           onClick={(e) => {
             e.preventDefault();
@@ -85,8 +90,8 @@ export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
               <button
                 type="button"
                 className="chip-x"
-                aria-label={`Untag ${t}`}
-                title={`Untag ${t}: removes this name only; the image goes with its last name`}
+                aria-label={m.untag(t)}
+                title={m.untagHint(t)}
                 data-testid="untag"
                 onClick={() => p.onUntag(img, t)}
               >
@@ -100,20 +105,20 @@ export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
         {shortId(img.id)}
       </td>
       <td className="created-cell" title={new Date(img.created).toLocaleString()}>
-        {age(img.created)}
+        {age(img.created, m)}
       </td>
       <td className="num">{formatBytes(img.size)}</td>
-      <td className="num" title="Bytes in layers other images also use">
+      <td className="num" title={m.colSharedHelp}>
         {bytesOrDash(img.sharedSize)}
       </td>
-      <td className="num" title="Bytes only this image uses: what removing it frees">
+      <td className="num" title={m.colUniqueHelp}>
         {bytesOrDash(img.uniqueSize)}
       </td>
       <td className="containers-cell" title={img.containerNames.join(', ')}>
         {img.containers === null ? (
           '—'
         ) : img.containers === 0 ? (
-          <span className="muted">none</span>
+          <span className="muted">{m.none}</span>
         ) : (
           img.containerNames.join(', ') || img.containers
         )}
@@ -124,12 +129,12 @@ export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
             key={a.id}
             type="button"
             className={a.id === 'remove' ? 'row-action danger' : 'row-action'}
-            title={a.hint}
-            aria-label={`${a.label} ${name}`}
+            title={m[a.hint]}
+            aria-label={`${m[a.label]} ${name}`}
             data-testid={`action-${a.id}`}
             onClick={() => p.onAction(a.id, img)}
           >
-            {a.label}
+            {m[a.label]}
           </button>
         ))}
       </td>

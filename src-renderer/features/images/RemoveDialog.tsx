@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { PruneResult } from '../../../src-shared/images-dto';
 import { call, errorMessage, IpcCallError } from '../../ipc/client';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
+import { imagesMsg } from './messages';
 import { displayName, formatBytes, shortId } from './visible-images';
 
 interface Props {
@@ -22,6 +24,7 @@ const namesToRemove = (img: ImageSummary, chosen: ReadonlySet<string>): string[]
   img.repoTags.length === 0 ? [img.id] : img.repoTags.filter((t) => chosen.has(t));
 
 export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   const all = useMemo(() => images.flatMap((i) => i.repoTags), [images]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(all));
   const [busy, setBusy] = useState(false);
@@ -63,10 +66,10 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
     }
   };
 
-  const title = single ? `Remove ${displayName(single)}` : `Remove ${images.length} images`;
+  const title = single ? m.removeTitle(displayName(single)) : m.removeTitleMany(images.length);
   const closeButton = (
     <button type="button" className="primary" onClick={onClose} data-testid="remove-close">
-      Close
+      {m.close}
     </button>
   );
   return (
@@ -79,8 +82,8 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
           closeButton
         ) : (
           <>
-            <button type="button" onClick={onClose} disabled={busy}>
-              Cancel
+            <button type="button" onClick={onClose} disabled={busy} data-autofocus>
+              {m.cancel}
             </button>
             {conflict && (
               <button
@@ -90,7 +93,7 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
                 disabled={busy}
                 data-testid="remove-force"
               >
-                Force removal
+                {m.forceRemoval}
               </button>
             )}
             <button
@@ -100,7 +103,7 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
               disabled={busy || work.length === 0}
               data-testid="remove-submit"
             >
-              {busy ? 'Removing…' : 'Remove'}
+              {busy ? m.removing : m.removeButton}
             </button>
           </>
         )
@@ -108,24 +111,21 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
     >
       {outcome ? (
         <div data-testid="remove-result">
-          {outcome.untagged.length > 0 && <p>Names removed: {outcome.untagged.join(', ')}</p>}
+          {outcome.untagged.length > 0 && <p>{m.namesRemoved(outcome.untagged.join(', '))}</p>}
           <p>
             {outcome.deleted.length === 0
-              ? 'No image or layer was deleted: other names still point at the image.'
-              : `Deleted ${outcome.deleted.length} image${outcome.deleted.length === 1 ? '' : 's'}: ${outcome.deleted.map(shortId).join(', ')}`}
+              ? m.nothingDeleted
+              : m.deleted(outcome.deleted.length, outcome.deleted.map(shortId).join(', '))}
           </p>
         </div>
       ) : (
         <>
-          <p className="explain">
-            Removing a name deletes only that name. An image (and its layers no other image shares) goes with
-            its last name. The engine refuses while a container uses it.
-          </p>
+          <p className="explain">{m.removeExplain}</p>
           <ul className="remove-list">
             {images.map((img) => (
               <li key={img.id}>
                 <span className="mono">{shortId(img.id)}</span>
-                {img.repoTags.length === 0 && <span className="muted"> &lt;none&gt;: removed by ID</span>}
+                {img.repoTags.length === 0 && <span className="muted">{m.removedById}</span>}
                 {img.repoTags.map((t) => (
                   <label key={t} className="check">
                     <input
@@ -138,21 +138,19 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
                   </label>
                 ))}
                 {img.containerNames.length > 0 && (
-                  <span className="warn"> used by {img.containerNames.join(', ')}</span>
+                  <span className="warn">{m.usedBy(img.containerNames.join(', '))}</span>
                 )}
               </li>
             ))}
           </ul>
           <p className="muted" data-testid="remove-summary">
-            {wholeImages.length > 0
-              ? `${wholeImages.length} image${wholeImages.length === 1 ? '' : 's'} deleted, freeing about ${formatBytes(frees)} (layers only they use).`
-              : 'Only names go: every image keeps another name.'}
+            {wholeImages.length > 0 ? m.willDelete(wholeImages.length, formatBytes(frees)) : m.onlyNames}
           </p>
         </>
       )}
       {conflict && (
         <p className="error" role="alert" data-testid="remove-conflict">
-          {conflict}. Force asks the engine to remove it anyway (it still refuses while a container runs).
+          {m.conflictForce(conflict)}
         </p>
       )}
       {error && (
@@ -165,6 +163,7 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
 }
 
 export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   const dangling = images.filter((i) => i.dangling);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -183,21 +182,21 @@ export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Eleme
   };
   return (
     <Modal
-      title="Prune dangling images"
+      title={m.pruneTitle}
       onClose={busy ? undefined : onClose}
       testId="prune-dialog"
       actions={
         result ? (
           <button type="button" className="primary" onClick={onClose}>
-            Close
+            {m.close}
           </button>
         ) : (
           <>
             <button type="button" onClick={onClose} disabled={busy}>
-              Cancel
+              {m.cancel}
             </button>
             <button type="button" className="primary danger" onClick={() => void submit()} disabled={busy}>
-              Prune
+              {m.pruneButton}
             </button>
           </>
         )
@@ -205,18 +204,16 @@ export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Eleme
     >
       {result ? (
         <p data-testid="prune-result">
-          Deleted {result.deleted.length} image{result.deleted.length === 1 ? '' : 's'}, reclaimed{' '}
-          {formatBytes(result.reclaimedBytes)}.
+          {m.pruned(result.deleted.length, formatBytes(result.reclaimedBytes))}
         </p>
       ) : (
         <>
-          <p className="explain">
-            A dangling image has no tag pointing at it (<code>&lt;none&gt;</code>), usually an older build
-            whose tag moved to a newer one. Pruning deletes them all; images used by containers are kept.
-          </p>
+          <p className="explain">{m.pruneExplain}</p>
           <p>
-            {dangling.length} dangling image{dangling.length === 1 ? '' : 's'} listed
-            {dangling.length > 0 && `, ${formatBytes(dangling.reduce((n, i) => n + i.size, 0))} in total`}.
+            {m.danglingListed(
+              dangling.length,
+              dangling.length > 0 ? formatBytes(dangling.reduce((n, i) => n + i.size, 0)) : null,
+            )}
           </p>
         </>
       )}

@@ -4,7 +4,9 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ReferenceFeedback } from '../transfer/ReferenceFeedback';
 import { repoAndTag, useReferenceCheck } from '../transfer/use-reference-check';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
+import { imagesMsg } from './messages';
 import { shortId } from './visible-images';
 
 export interface RefDialogProps {
@@ -15,6 +17,7 @@ export interface RefDialogProps {
 }
 
 export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,13 +43,13 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
 
   return (
     <Modal
-      title={`Tag ${image.repoTags[0] ?? shortId(image.id)}`}
+      title={m.tagTitle(image.repoTags[0] ?? shortId(image.id))}
       onClose={busy ? undefined : onClose}
       testId="tag-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {m.cancel}
           </button>
           <button
             type="submit"
@@ -55,15 +58,12 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
             disabled={!parts || busy || taken}
             data-testid="tag-submit"
           >
-            Add tag
+            {m.addTag}
           </button>
         </>
       }
     >
-      <p className="explain">
-        A tag is a name that points at an image ID. Adding one copies nothing: image{' '}
-        <code>{shortId(image.id)}</code> keeps its layers and gets one more name.
-      </p>
+      <p className="explain">{m.tagExplain(shortId(image.id))}</p>
       <form
         id="tag-form"
         onSubmit={(e) => {
@@ -72,7 +72,7 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
         }}
       >
         <label className="field">
-          New reference
+          {m.newReference}
           <input
             type="text"
             value={text}
@@ -88,12 +88,12 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
       </form>
       {digestProblem ? (
         <p id={feedbackId} className="ref-feedback error" role="alert">
-          A digest names content, it cannot be given: write a tag instead.
+          {m.digestProblem}
         </p>
       ) : (
         <ReferenceFeedback check={check} id={feedbackId} />
       )}
-      {taken && <p className="muted">The image already has this tag.</p>}
+      {taken && <p className="muted">{m.alreadyTagged}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -109,6 +109,7 @@ export function UntagDialog({
   onClose,
   onDone,
 }: RefDialogProps & { refName: string }): React.JSX.Element {
+  const m = useMessages(imagesMsg);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const others = image.repoTags.filter((t) => t !== refName);
@@ -128,13 +129,13 @@ export function UntagDialog({
 
   return (
     <Modal
-      title={`Untag ${refName}`}
+      title={m.untagTitle(refName)}
       onClose={busy ? undefined : onClose}
       testId="untag-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {m.cancel}
           </button>
           <button
             type="button"
@@ -143,30 +144,18 @@ export function UntagDialog({
             disabled={busy}
             data-testid="untag-submit"
           >
-            {others.length === 0 ? 'Untag and delete the image' : 'Untag'}
+            {others.length === 0 ? m.untagDelete : m.untagButton}
           </button>
         </>
       }
     >
-      <p className="explain">
-        Untagging removes only the name <code>{refName}</code>. An image goes only with its last reference.
-      </p>
+      <p className="explain">{m.untagExplain(refName)}</p>
       {others.length > 0 ? (
-        <p>
-          The image stays: it is still named{' '}
-          {others.map((t, i) => (
-            <span key={t}>
-              {i > 0 && ', '}
-              <code>{t}</code>
-            </span>
-          ))}
-          .
-        </p>
+        <p>{m.stillNamed(others.join(', '))}</p>
       ) : (
         <p className="warn">
-          This is its last name: the image itself (<code>{shortId(image.id)}</code>) is deleted with it, and
-          its layers unless other images share them.
-          {image.containerNames.length > 0 && ` Containers use it (${image.containerNames.join(', ')}).`}
+          {m.lastName(shortId(image.id))}
+          {image.containerNames.length > 0 && m.containersUse(image.containerNames.join(', '))}
         </p>
       )}
       {error && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clickSelect, emptySelection, keepListed } from './selection';
+import { imagesMsg } from './messages';
 import { age } from './visible-images';
 
 const rows = ['a', 'b', 'c', 'd', 'e'];
@@ -45,10 +46,19 @@ describe('image row selection', () => {
 describe('row age', () => {
   it('says how long ago, in the largest whole unit', () => {
     const now = Date.UTC(2025, 0, 10);
-    expect(age(now - 5_000, now)).toBe('just now');
-    expect(age(now - 9 * 60_000, now)).toBe('9 min ago');
-    expect(age(now - 3 * 3600_000, now)).toBe('3 h ago');
-    expect(age(now - 2 * 86400_000, now)).toBe('2 d ago');
-    expect(age(now - 400 * 86400_000, now)).toBe('1 y ago');
+    expect(age(now - 5_000, undefined, now)).toBe('just now');
+    expect(age(now - 9 * 60_000, undefined, now)).toBe('9 min ago');
+    expect(age(now - 3 * 3600_000, undefined, now)).toBe('3 h ago');
+    expect(age(now - 2 * 86400_000, undefined, now)).toBe('2 d ago');
+    expect(age(now - 400 * 86400_000, undefined, now)).toBe('1 y ago');
+  });
+});
+
+describe('age in Chinese', () => {
+  it('words the same steps with the catalog', () => {
+    const now = 1_700_000_000_000;
+    expect(age(now - 5_000, imagesMsg.zh, now)).toBe('刚刚');
+    expect(age(now - 9 * 60_000, imagesMsg.zh, now)).toBe('9 分钟前');
+    expect(age(now - 2 * 86400_000, imagesMsg.zh, now)).toBe('2 天前');
   });
 });

@@ -40,19 +40,26 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
+/** How `age` words its answer: the images catalog gives English or Chinese. */
+export interface AgeWords {
+  justNow: string;
+  ago: (n: number, unit: string) => string;
+  /** Six units, space-separated: seconds, minutes, hours, days, months, years. */
+  units: string;
+}
+const ENGLISH_AGE: AgeWords = {
+  justNow: 'just now',
+  ago: (n, u) => `${n} ${u} ago`,
+  units: 's min h d mo y',
+};
+
 /** "3 d ago": enough to compare images; the exact time is in the tooltip. */
-export function age(ms: number, now = Date.now()): string {
-  const steps: [number, string][] = [
-    [60, 's'],
-    [60, 'min'],
-    [24, 'h'],
-    [30, 'd'],
-    [12, 'mo'],
-    [Infinity, 'y'],
-  ];
+export function age(ms: number, words: AgeWords = ENGLISH_AGE, now = Date.now()): string {
+  const sizes = [60, 60, 24, 30, 12, Infinity];
+  const units = words.units.split(' ');
   let v = Math.max(0, (now - ms) / 1000);
-  for (const [size, unit] of steps) {
-    if (v < size) return unit === 's' ? 'just now' : `${Math.floor(v)} ${unit} ago`;
+  for (const [i, size] of sizes.entries()) {
+    if (v < size) return i === 0 ? words.justNow : words.ago(Math.floor(v), units[i] ?? '');
     v /= size;
   }
   return '';

@@ -1,20 +1,17 @@
 /** Progress of one long job (its `jobProgress` events) with a Cancel button (`cancelJob`). */
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../src-shared/ipc-contract';
+import { useMessages } from '../../i18n/messages';
 import { call, subscribe } from '../../ipc/client';
 import { formatBytes } from '../images/visible-images';
+import { jobsMsg } from './messages';
 import './jobs.css';
 
 type Progress = EventPayload<'jobProgress'>;
 
-/** What each phase means to someone watching it. */
-const PHASES: Record<string, string> = {
-  save: 'Exporting from the engine',
-  load: 'Sending to the engine',
-  pull: 'Downloading layers',
-  push: 'Uploading layers',
-  analyze: 'Reading layers',
-};
+/** The phases main reports, each worded for someone watching it (the catalog's keys). */
+const PHASES = ['save', 'load', 'pull', 'push', 'analyze', 'verify'] as const;
+const isPhase = (p: string): p is (typeof PHASES)[number] => (PHASES as readonly string[]).includes(p);
 
 export interface JobProgressProps {
   jobId: string;
@@ -25,6 +22,7 @@ export interface JobProgressProps {
 }
 
 export function JobProgress({ jobId, label, noCancel }: JobProgressProps): React.JSX.Element {
+  const m = useMessages(jobsMsg);
   // Both remember which job they belong to, so a new jobId starts clean without resetting state.
   const [last, setLast] = useState<Progress | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
@@ -48,7 +46,7 @@ export function JobProgress({ jobId, label, noCancel }: JobProgressProps): React
   const total = progress?.bytesTotal ?? 0;
   const done = progress?.bytesDone ?? 0;
   const fraction = total > 0 ? Math.min(1, done / total) : null;
-  const phase = progress ? (PHASES[progress.phase] ?? progress.phase) : 'Starting';
+  const phase = progress ? (isPhase(progress.phase) ? m[progress.phase] : progress.phase) : m.starting;
 
   return (
     <div className="job-progress" data-testid="job-progress" data-job-id={jobId}>
@@ -56,7 +54,7 @@ export function JobProgress({ jobId, label, noCancel }: JobProgressProps): React
         <span className="job-progress-label">{label}</span>
         {!noCancel && (
           <button type="button" onClick={cancel} disabled={cancelling} data-testid="job-cancel">
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+            {cancelling ? m.cancelling : m.cancel}
           </button>
         )}
       </div>
@@ -72,7 +70,7 @@ export function JobProgress({ jobId, label, noCancel }: JobProgressProps): React
           <>
             {': '}
             {formatBytes(done)}
-            {total > 0 && ` of ~${formatBytes(total)}`}
+            {total > 0 && m.of(formatBytes(total))}
             {fraction !== null && ` (${Math.round(fraction * 100)}%)`}
           </>
         )}

@@ -6,7 +6,9 @@
 import { useMemo, useRef } from 'react';
 import type { ImageAnalysis } from '../../../src-shared/archive-analysis';
 import { formatBytes } from '../tree/file-format';
-import { changeCounts, formatCreated, layerBars, ROLE_TEXT, shortenCommand, stepLayer } from './layer-stack';
+import { useMessages } from '../../i18n/messages';
+import { changeCounts, formatCreated, layerBars, shortenCommand, stepLayer } from './layer-stack';
+import { layersMsg, useRoleText } from './messages';
 import './layers.css';
 
 interface Props {
@@ -16,6 +18,8 @@ interface Props {
 }
 
 export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Element {
+  const m = useMessages(layersMsg);
+  const roles = useRoleText();
   const bars = useMemo(() => layerBars(image.layers), [image.layers]);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -30,16 +34,16 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
   };
 
   return (
-    <section className="layer-stack" aria-label="Layer stack">
-      <div className="stack-band container-band" title="Created by docker run; never part of the image">
-        container layer — read-write, added when a container runs
+    <section className="layer-stack" aria-label={m.stack}>
+      <div className="stack-band container-band" title={m.containerBandHelp}>
+        {m.containerBand}
       </div>
       <div
         ref={listRef}
         className="stack-layers"
         role="listbox"
         tabIndex={0}
-        aria-label="Layers, bottom first (arrow keys move)"
+        aria-label={m.listLabel}
         aria-activedescendant={`layer-option-${selected}`}
         onKeyDown={onKeyDown}
       >
@@ -55,12 +59,12 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
             onClick={() => onSelect(l.index)}
           >
             <div className="layer-head">
-              <span className={`role-badge role-${l.role}`} title={ROLE_TEXT[l.role].help}>
-                {ROLE_TEXT[l.role].label}
+              <span className={`role-badge role-${l.role}`} title={roles[l.role].help}>
+                {roles[l.role].label}
               </span>
               <span className="layer-index">#{l.index}</span>
               <span className="layer-command mono" title={l.command}>
-                {shortenCommand(l.command, 64)}
+                {shortenCommand(l.command, 64, m.noCommand)}
               </span>
             </div>
             <div className="layer-bars" aria-hidden="true">
@@ -68,14 +72,14 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
               <div className="bar bar-stored" style={{ width: `${bars[i]!.storedPct}%` }} />
             </div>
             <div className="layer-meta">
-              <span title="Bytes of the regular files it holds">{formatBytes(l.sizeBytes)}</span>
+              <span title={m.contentHelp}>{formatBytes(l.sizeBytes)}</span>
               <span
                 className="muted"
-                title={`Stored as ${l.compression === 'none' ? 'a plain tar' : l.compression}`}
+                title={m.storedAs(l.compression === 'none' ? m.plainTar : l.compression)}
               >
-                stored {formatBytes(l.blobBytes)}
+                {m.stored(formatBytes(l.blobBytes))}
               </span>
-              <span className="changes mono" title="files added, modified, removed">
+              <span className="changes mono" title={m.changesHelp}>
                 <span className="c-added">+{l.added}</span> <span className="c-modified">~{l.modified}</span>{' '}
                 <span className="c-removed">-{l.removed}</span>
               </span>
@@ -85,26 +89,25 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
           </div>
         ))}
       </div>
-      <div className="stack-band rootfs-label">
-        rootfs — {image.layers.length} read-only layers, bottom first
-      </div>
-      <div className="stack-band bootfs-band">bootfs — host kernel, not part of the image</div>
+      <div className="stack-band rootfs-label">{m.rootfs(image.layers.length)}</div>
+      <div className="stack-band bootfs-band">{m.bootfs}</div>
       <div className="stack-legend" aria-hidden="true">
-        <span className="role-badge role-base">base</span>
-        <span className="role-badge role-parent">parent</span>
-        <span className="role-badge role-own">own</span>
+        <span className="role-badge role-base">{roles.base.label}</span>
+        <span className="role-badge role-parent">{roles.parent.label}</span>
+        <span className="role-badge role-own">{roles.own.label}</span>
         <span>
-          <span className="bar-key bar-content" /> content
+          <span className="bar-key bar-content" /> {m.content}
         </span>
         <span>
-          <span className="bar-key bar-stored" /> stored (blob)
+          <span className="bar-key bar-stored" /> {m.storedBlob}
         </span>
       </div>
       <p className="learn">
-        A container sees one filesystem, but it is a <strong>union mount</strong>: these read-only layers are
-        stacked, each upper layer&apos;s files hiding the same paths below. Deleting a file in a later layer
-        only writes a <em>whiteout</em> marker (<code>.wh.name</code>): the bytes stay in the layer below and
-        still ship with the image.
+        {m.learnA}
+        <strong>{m.unionMount}</strong>
+        {m.learnB}
+        <em>{m.whiteout}</em>
+        {m.learnC}
       </p>
     </section>
   );

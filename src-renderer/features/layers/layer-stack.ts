@@ -1,23 +1,14 @@
 /** Numbers and words for the layer stack picture. Pure. */
 import type { LayerAnalysis } from '../../../src-shared/archive-analysis';
 
-export const ROLE_TEXT: Record<LayerAnalysis['role'], { label: string; help: string }> = {
-  base: {
-    label: 'base',
-    help: 'from the base image this archive also holds (or the first image it was built on)',
-  },
-  parent: { label: 'parent', help: 'from a parent image built on the base' },
-  own: { label: 'own', help: "added by this image's own build steps" },
-};
-
 /** A Dockerfile step as one short line: no `/bin/sh -c #(nop)` noise, collapsed blanks, cut with an ellipsis. */
-export function shortenCommand(command: string, max = 80): string {
+export function shortenCommand(command: string, max = 80, empty = '(no command recorded)'): string {
   const clean = command
     .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
     .replace(/^\/bin\/sh -c /, 'RUN ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (clean === '') return '(no command recorded)';
+  if (clean === '') return empty;
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

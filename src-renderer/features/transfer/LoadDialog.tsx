@@ -2,13 +2,19 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
+import { Modal } from '../../components/Modal';
+import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
+import { transferMsg } from './messages';
 
 /** The picker's type menu: what the engine (through Strata) can load. */
-export const ARCHIVE_FILTERS = [
-  { name: 'Image archives', extensions: ['tar', 'tar.gz', 'tgz', 'tar.xz', 'tar.bz2', 'tar.zst'] },
+export const archiveFilters = (): { name: string; extensions: string[] }[] => [
+  {
+    name: currentMessages(transferMsg).archiveFilter,
+    extensions: ['tar', 'tar.gz', 'tgz', 'tar.xz', 'tar.bz2', 'tar.zst'],
+  },
 ];
 
 interface Props {
@@ -22,6 +28,7 @@ interface Props {
 }
 
 export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): React.JSX.Element {
+  const m = useMessages(transferMsg);
   const [typed, setTyped] = useState(path ?? '');
   const job = useJob<LoadImagesResult>('load');
   const started = useRef(false);
@@ -49,18 +56,18 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
   const name = typed.split(/[\\/]/).pop() ?? typed;
   return (
     <Modal
-      title="Load images from a file"
+      title={m.loadTitle}
       onClose={running ? undefined : onClose}
       testId="load-dialog"
       actions={
         s.status === 'done' ? (
           <button type="button" className="primary" onClick={onClose} data-testid="load-close">
-            Close
+            {m.close}
           </button>
         ) : (
           <>
             <button type="button" onClick={onClose} disabled={running}>
-              Cancel
+              {m.cancel}
             </button>
             <button
               type="button"
@@ -69,20 +76,16 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
               disabled={running || typed.trim() === ''}
               data-testid="load-submit"
             >
-              Load
+              {m.load}
             </button>
           </>
         )
       }
     >
-      <p className="explain">
-        The engine stores each layer it does not have yet and sets the archive's names on its images; a name
-        that pointed at another image moves, and that image may become dangling. OCI archives are converted
-        first.
-      </p>
+      <p className="explain">{m.loadExplain}</p>
       {chooserError && <p className="error">{chooserError}</p>}
       <label className="field">
-        Archive
+        {m.archive}
         <input
           type="text"
           value={typed}
@@ -93,19 +96,12 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
           data-testid="load-path"
         />
       </label>
-      {s.status === 'running' && <JobProgress jobId={s.jobId} label={`Loading ${name}`} />}
-      {s.status === 'cancelled' && <p className="muted">Cancelled.</p>}
-      {s.status === 'error' && (
-        <p className="error" role="alert">
-          {s.message}
-        </p>
-      )}
+      {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.loading(name)} />}
+      {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
+      {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <div role="status" data-testid="load-result">
-          <p className="success">
-            Loaded {s.result.loaded.length} image{s.result.loaded.length === 1 ? '' : 's'}
-            {s.result.converted && ' (an OCI archive, converted to the Docker layout first)'}:
-          </p>
+          <p className="success">{m.loaded(s.result.loaded.length, s.result.converted)}</p>
           <ul className="loaded-list">
             {s.result.loaded.map((r) => (
               <li key={r} className="mono" data-testid="loaded-ref">
@@ -113,7 +109,7 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
               </li>
             ))}
           </ul>
-          <p className="muted">They are highlighted in the list.</p>
+          <p className="muted">{m.highlighted}</p>
         </div>
       )}
     </Modal>

@@ -1,18 +1,21 @@
 /** What the parser made of a typed reference: its parts (a learner sees the implied registry and tag) or the problem. */
+import { useMessages } from '../../i18n/messages';
+import { transferMsg } from './messages';
 import type { ReferenceCheck } from './use-reference-check';
 
 export function ReferenceFeedback({ check, id }: { check: ReferenceCheck; id: string }): React.JSX.Element {
+  const m = useMessages(transferMsg);
   switch (check.status) {
     case 'empty':
       return (
         <p id={id} className="ref-feedback muted">
-          Form: [registry/]repository[:tag] — e.g. <code>busybox</code>, <code>ghcr.io/org/app:1.2</code>
+          {m.refForm} <code>busybox</code>, <code>ghcr.io/org/app:1.2</code>
         </p>
       );
     case 'checking':
       return (
         <p id={id} className="ref-feedback muted" aria-live="polite">
-          Checking…
+          {m.checking}
         </p>
       );
     case 'problem':
@@ -27,17 +30,17 @@ export function ReferenceFeedback({ check, id }: { check: ReferenceCheck; id: st
       const tagImplied = !r.digest && !/:[^/]*$/.test(r.original);
       return (
         <dl id={id} className="ref-feedback ref-parts" aria-live="polite" data-testid="ref-ok">
-          <dt>registry</dt>
+          <dt>{m.registry}</dt>
           <dd>
             {r.registry}
-            {!r.original.startsWith(r.registry) && <span className="muted"> (implied)</span>}
+            {!r.original.startsWith(r.registry) && <span className="muted">{m.implied}</span>}
           </dd>
-          <dt>repository</dt>
+          <dt>{m.repository}</dt>
           <dd>{r.repository}</dd>
-          <dt>{r.digest ? 'digest' : 'tag'}</dt>
+          <dt>{r.digest ? m.digest : m.tag}</dt>
           <dd>
             {r.digest ?? r.tag ?? 'latest'}
-            {tagImplied && <span className="muted"> (implied)</span>}
+            {tagImplied && <span className="muted">{m.implied}</span>}
           </dd>
         </dl>
       );

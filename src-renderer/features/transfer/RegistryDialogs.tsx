@@ -3,10 +3,13 @@ import { useId, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
 import { shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob, type JobState } from '../jobs/use-job';
+import { transferMsg } from './messages';
 import { ReferenceFeedback } from './ReferenceFeedback';
 import { useReferenceCheck } from './use-reference-check';
 
@@ -17,15 +20,12 @@ function JobOutcome<T>({
   state: JobState<T>;
   done: (r: T) => React.ReactNode;
 }): React.ReactNode {
+  const m = useMessages(transferMsg);
   switch (state.status) {
     case 'cancelled':
-      return <p className="muted">Cancelled.</p>;
+      return <p className="muted">{m.cancelled}</p>;
     case 'error':
-      return (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      );
+      return <ErrorNote error={readableError(state)} />;
     case 'done':
       return (
         <p className="success" role="status">
@@ -44,6 +44,7 @@ export function PullDialog({
   onClose: () => void;
   onPulled: (ref: string) => void;
 }): React.JSX.Element {
+  const m = useMessages(transferMsg);
   const [text, setText] = useState('');
   const check = useReferenceCheck(text);
   const job = useJob<PullImageResult>('pull');
@@ -58,13 +59,13 @@ export function PullDialog({
 
   return (
     <Modal
-      title="Pull an image"
+      title={m.pullTitle}
       onClose={running ? undefined : onClose}
       testId="pull-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} disabled={running}>
-            Close
+            {m.close}
           </button>
           <button
             type="submit"
@@ -73,15 +74,12 @@ export function PullDialog({
             disabled={!ref || running}
             data-testid="pull-submit"
           >
-            Pull
+            {m.pull}
           </button>
         </>
       }
     >
-      <p className="explain">
-        Pulling asks the registry for the image's manifest, then downloads only the layers the engine does not
-        already have.
-      </p>
+      <p className="explain">{m.pullExplain}</p>
       <form
         id="pull-form"
         onSubmit={(e) => {
@@ -90,7 +88,7 @@ export function PullDialog({
         }}
       >
         <label className="field">
-          Reference
+          {m.reference}
           <input
             type="text"
             value={text}
@@ -106,13 +104,8 @@ export function PullDialog({
         </label>
       </form>
       <ReferenceFeedback check={check} id={feedbackId} />
-      {job.state.status === 'running' && (
-        <JobProgress jobId={job.state.jobId} label={`Pulling ${ref ?? ''}`} />
-      )}
-      <JobOutcome
-        state={job.state}
-        done={(r) => `Pulled ${ref ?? ''}: image ${shortId(r.id)}${r.digest ? `, ${r.digest}` : ''}`}
-      />
+      {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={m.pulling(ref ?? '')} />}
+      <JobOutcome state={job.state} done={(r) => m.pulled(ref ?? '', shortId(r.id), r.digest)} />
     </Modal>
   );
 }
@@ -124,6 +117,7 @@ export function PushDialog({
   image: ImageSummary;
   onClose: () => void;
 }): React.JSX.Element {
+  const m = useMessages(transferMsg);
   const [ref, setRef] = useState(image.repoTags[0] ?? '');
   const job = useJob<PushImageResult>('push');
   const running = job.state.status === 'running';
@@ -132,13 +126,13 @@ export function PushDialog({
   };
   return (
     <Modal
-      title="Push to a registry"
+      title={m.pushTitle}
       onClose={running ? undefined : onClose}
       testId="push-dialog"
       actions={
         <>
           <button type="button" onClick={onClose} disabled={running}>
-            Close
+            {m.close}
           </button>
           <button
             type="button"
@@ -147,21 +141,17 @@ export function PushDialog({
             disabled={!ref || running}
             data-testid="push-submit"
           >
-            Push
+            {m.push}
           </button>
         </>
       }
     >
-      <p className="explain">
-        A push goes to the registry named at the start of the reference (<code>docker.io</code> when none). To
-        push elsewhere, first Tag the image as <code>registry-host:port/repository:tag</code>. Layers the
-        registry already has are not sent again.
-      </p>
+      <p className="explain">{m.pushExplain}</p>
       {image.repoTags.length === 0 ? (
-        <p className="warn">This image has no name: Tag it first.</p>
+        <p className="warn">{m.noName}</p>
       ) : (
         <label className="field">
-          Reference to push
+          {m.refToPush}
           <select
             value={ref}
             onChange={(e) => setRef(e.target.value)}
@@ -176,8 +166,8 @@ export function PushDialog({
           </select>
         </label>
       )}
-      {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={`Pushing ${ref}`} />}
-      <JobOutcome state={job.state} done={(r) => `Pushed ${ref}${r.digest ? `: ${r.digest}` : ''}`} />
+      {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={m.pushing(ref)} />}
+      <JobOutcome state={job.state} done={(r) => m.pushed(ref, r.digest)} />
     </Modal>
   );
 }

@@ -3,10 +3,13 @@ import { useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
-import { Modal } from '../images/Modal';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
+import { Modal } from '../../components/Modal';
+import { useMessages } from '../../i18n/messages';
 import { formatBytes, shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
+import { transferMsg } from './messages';
 import {
   defaultArchiveName,
   repositoriesOf,
@@ -21,6 +24,7 @@ interface Props {
 }
 
 export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
+  const m = useMessages(transferMsg);
   const [tags, setTags] = useState<ReadonlySet<string>>(() => new Set(images.flatMap((i) => i.repoTags)));
   const [repos, setRepos] = useState<ReadonlySet<string>>(() => new Set());
   const [gzip, setGzip] = useState(true);
@@ -42,11 +46,11 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
     setChooserError(null);
     try {
       const { path } = await call('chooseSavePath', {
-        title: 'Save images as',
+        title: m.saveAs,
         defaultName: dest || defaultArchiveName(request, gzip),
         filters: gzip
-          ? [{ name: 'gzip-compressed tar', extensions: ['tar.gz', 'tgz'] }]
-          : [{ name: 'tar archive', extensions: ['tar'] }],
+          ? [{ name: m.gzipTar, extensions: ['tar.gz', 'tgz'] }]
+          : [{ name: m.plainTar, extensions: ['tar'] }],
       });
       if (path) setDest(path);
     } catch (err) {
@@ -62,19 +66,19 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
   const s = job.state;
   return (
     <Modal
-      title={`Save ${images.length === 1 ? '1 image' : `${images.length} images`} to a file`}
+      title={m.saveTitle(images.length)}
       onClose={running ? undefined : onClose}
       testId="save-dialog"
       wide
       actions={
         s.status === 'done' ? (
           <button type="button" className="primary" onClick={onClose}>
-            Close
+            {m.close}
           </button>
         ) : (
           <>
             <button type="button" onClick={onClose} disabled={running}>
-              Cancel
+              {m.cancel}
             </button>
             <button
               type="button"
@@ -83,25 +87,20 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
               disabled={running || empty || dest.trim() === ''}
               data-testid="save-submit"
             >
-              Save
+              {m.save}
             </button>
           </>
         )
       }
     >
-      <p className="explain">
-        One archive holds the images' layers once each (shared layers are stored once), their configs and the
-        names below. <code>docker load</code> or Strata's Load brings them back.
-      </p>
+      <p className="explain">{m.saveExplain}</p>
       <fieldset disabled={running || s.status === 'done'}>
-        <legend>Names to save</legend>
+        <legend>{m.namesToSave}</legend>
         <ul className="save-list">
           {images.map((img) => (
             <li key={img.id}>
               <span className="mono">{shortId(img.id)}</span>
-              {img.repoTags.length === 0 && (
-                <span className="muted"> &lt;none&gt;: saved by ID, loads back untagged</span>
-              )}
+              {img.repoTags.length === 0 && <span className="muted">{m.savedById}</span>}
               {img.repoTags.map((t) => (
                 <label key={t} className="check">
                   <input
@@ -121,10 +120,10 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
             {repositoriesOf(images).map((r) => (
               <label key={r} className="check">
                 <input type="checkbox" checked={repos.has(r)} onChange={() => setRepos((c) => flip(c, r))} />
-                all tags of <code>{r}</code>
+                {m.allTagsOf} <code>{r}</code>
               </label>
             ))}
-            <p className="muted">A whole repository also takes its tags on images not selected here.</p>
+            <p className="muted">{m.wholeRepoNote}</p>
           </div>
         )}
         <label className="check">
@@ -137,11 +136,11 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
             }}
             data-testid="save-gzip"
           />
-          Compress with gzip (smaller file, slower to write)
+          {m.gzip}
         </label>
         <div className="field-row">
           <label className="field grow">
-            Destination
+            {m.destination}
             <input
               type="text"
               value={dest}
@@ -152,26 +151,19 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
             />
           </label>
           <button type="button" onClick={() => void choose()} data-testid="save-choose">
-            Choose…
+            {m.choose}
           </button>
         </div>
       </fieldset>
       {chooserError && <p className="error">{chooserError}</p>}
       {s.status === 'running' && (
-        <JobProgress jobId={s.jobId} label={`Saving to ${dest.split(/[\\/]/).pop() ?? dest}`} />
+        <JobProgress jobId={s.jobId} label={m.savingTo(dest.split(/[\\/]/).pop() ?? dest)} />
       )}
-      {s.status === 'cancelled' && (
-        <p className="muted">Cancelled: nothing was written (the file appears only when whole).</p>
-      )}
-      {s.status === 'error' && (
-        <p className="error" role="alert">
-          {s.message}
-        </p>
-      )}
+      {s.status === 'cancelled' && <p className="muted">{m.saveCancelled}</p>}
+      {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <p className="success" role="status" data-testid="save-result">
-          Saved {s.result.images.length} name{s.result.images.length === 1 ? '' : 's'} (
-          {s.result.images.join(', ')}) — {formatBytes(s.result.bytes)} written to{' '}
+          {m.saved(s.result.images.length, s.result.images.join(', '), formatBytes(s.result.bytes))}{' '}
           <code>{s.result.path}</code>
         </p>
       )}

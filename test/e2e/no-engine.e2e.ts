@@ -1,0 +1,46 @@
+/**
+ * The window with no reachable daemon (the real main API pointed at a socket nobody listens on):
+ * the engine bar says so and offers archive mode, Images explains instead of failing, and an
+ * archive still opens, with "Load into engine" disabled and the reason shown.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createEngineClient } from '../../src-main/docker/engine-client';
+import { createMainApi, EventHub } from '../../src-main/ipc/main-api';
+import { archiveFixtures } from '../support/archive-fixtures';
+import { bridgeMainApi, registerFilePath } from './bridge';
+import { expect, test } from './fixtures';
+
+test('no daemon: archive mode is offered, and an archive opens without an engine', async ({
+  page,
+  rendererUrl,
+  testbed,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-noengine-'));
+  const events = new EventHub();
+  const engine = createEngineClient(`unix://${join(dir, 'nobody-listens.sock')}`);
+  const api = createMainApi({ engine: () => engine, events, checkResults: true });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  const stop = await bridgeMainApi(page, api, (l) => events.subscribe(l));
+  try {
+    const tar = (await archiveFixtures(testbed)).byName('docker-save.tar').path;
+    await page.goto(rendererUrl);
+    await expect(page.getByTestId('engine-state')).toHaveText('No engine');
+    await expect(page.getByTestId('archive-mode')).toBeVisible();
+    await expect(page.getByTestId('images-no-engine')).toContainText('No Docker engine is reachable');
+
+    // Archive mode: the Archive view, where the file opens with the analyzer alone.
+    await page.getByTestId('nav-archive').click();
+    await registerFilePath(page, basename(tar), tar);
+    await page.getByTestId('archive-input').setInputFiles(tar);
+    await expect(page.getByTestId('layer-count')).toHaveText(/^\d+$/, { timeout: 60_000 });
+    await expect(page.getByTestId('load-into-engine')).toBeDisabled();
+    await expect(page.getByTestId('load-into-engine-reason')).toContainText('No engine is connected');
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
