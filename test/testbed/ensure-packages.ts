@@ -14,6 +14,8 @@ export const TESTBED_PACKAGES = [
   'zstd',
   'xz-utils',
   'bzip2',
+  // A CJK font, so the Chinese UI's screenshots show characters rather than empty boxes.
+  'fonts-wqy-microhei',
 ] as const;
 
 const APT_ENV = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
