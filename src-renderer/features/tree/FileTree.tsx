@@ -7,9 +7,8 @@
  * What keeps it fast with a 10,000-entry directory open: listings are sorted once (tree-rows.ts
  * `sortedEntries`); the rows are flattened only when the data, expansion, filter or sort change,
  * not on scroll; scrolling stores just the first visible row (no re-render when a scroll stays
- * within a row); rows are memoized and keyed by slot, so a scroll step re-renders only the rows
- * coming into view, in the DOM nodes of those that left; the viewport and rows are CSS-contained
- * so their layout never dirties the page.
+ * within a row); rows are memoized and keyed by path so a scroll step mounts only the rows coming
+ * into view; the viewport and rows are CSS-contained so their layout never dirties the page.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';

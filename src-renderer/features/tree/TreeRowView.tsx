@@ -1,7 +1,7 @@
 /**
  * One row of the virtualized file tree. Memoized on its props: a row keeps its index (and so its
- * `top`) while the list scrolls, so a scroll step re-renders only the rows coming into view and
- * none of the others.
+ * `top`) while the list scrolls, so a scroll step mounts only the rows coming into view and
+ * re-renders none of the others.
  */
 import { memo } from 'react';
 import type { TreeEntryDto } from '../../../src-shared/archive-analysis';
