@@ -20,8 +20,6 @@ import { ROW_HEIGHT, TreeRowView } from './TreeRowView';
 import { TreeToolbar } from './TreeToolbar';
 import './tree.css';
 
-const OVERSCAN = 8;
-
 export function FileTree(): React.JSX.Element {
   const m = useMessages(treeMsg);
   const s = useStore(
@@ -70,10 +68,7 @@ export function FileTree(): React.JSX.Element {
     setHeight(el.clientHeight);
     return () => ro.disconnect();
   }, []);
-  const { start, end } = visibleRange(firstRow * ROW_HEIGHT, height, ROW_HEIGHT, rows.length, OVERSCAN);
-  // Rows are keyed by slot (index modulo the most rows on screen): a row scrolled out hands its
-  // DOM nodes to the row scrolled in, patched in place rather than removed and created.
-  const slots = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 1;
+  const { start, end } = visibleRange(firstRow * ROW_HEIGHT, height, ROW_HEIGHT, rows.length);
   const root = s.children.get(childrenKey(s.layer, s.view, ''));
   const rootError = root?.status === 'error' ? root.message : null;
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
@@ -155,7 +150,7 @@ export function FileTree(): React.JSX.Element {
         <div className="tree-rows" style={{ height: rows.length * ROW_HEIGHT }}>
           {rows.slice(start, end).map((row, j) => (
             <TreeRowView
-              key={(start + j) % slots}
+              key={row.entry.key}
               row={row}
               index={start + j}
               active={start + j === activeIndex}
