@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTreemap, type SizeNode } from './treemap';
 import { CHANGE_COLOURS, planTreemap, shade } from './treemap-draw';
+import { dir, file } from './size-tree-fixtures';
 
-const file = (path: string, size: number, change: SizeNode['change'] = 'unchanged'): SizeNode => ({
-  name: path.split('/').pop()!,
-  path,
-  key: path,
-  size,
-  dir: false,
-  change,
-});
-const dir = (path: string, size: number, children?: SizeNode[]): SizeNode => ({
-  ...file(path, size),
-  dir: true,
-  children,
-});
 // a: 900 bytes in two files and a tiny one; lib: unloaded; z: a file too small to see.
 const tree = (): SizeNode =>
   dir('', 2000, [
