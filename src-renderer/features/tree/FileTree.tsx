@@ -156,6 +156,7 @@ export function FileTree(): React.JSX.Element {
               active={start + j === activeIndex}
               selected={selectedFile === row.entry.key}
               onActivate={onRowActivate}
+              m={m}
             />
           ))}
         </div>

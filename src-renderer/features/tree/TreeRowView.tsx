@@ -5,9 +5,8 @@
  */
 import { memo } from 'react';
 import type { TreeEntryDto } from '../../../src-shared/archive-analysis';
-import { useMessages } from '../../i18n/messages';
 import { formatBytes, modeString } from './file-format';
-import { treeMsg } from './messages';
+import type { treeMsg } from './messages';
 import { isDir, type TreeRow } from './tree-rows';
 
 export const ROW_HEIGHT = 24;
@@ -26,6 +25,8 @@ export interface TreeRowProps {
   selected: boolean;
   /** Stable across renders (the list passes one function for every row). */
   onActivate: (row: TreeRow, index: number) => void;
+  /** The tree's catalog, from the list: rows mounted while scrolling do not each subscribe to the language. */
+  m: (typeof treeMsg)['en'];
 }
 
 const showsSize = (e: TreeEntryDto): boolean => isDir(e) || e.type === 'file' || e.type === 'hardlink';
@@ -36,8 +37,8 @@ export const TreeRowView = memo(function TreeRowView({
   active,
   selected,
   onActivate,
+  m,
 }: TreeRowProps): React.JSX.Element {
-  const m = useMessages(treeMsg);
   const e = row.entry;
   const dir = isDir(e);
   const changeName = m.change(e.change);
