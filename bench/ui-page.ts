@@ -109,9 +109,13 @@ async function scroll(el: HTMLElement, durationMs: number, step: number): Promis
 function paintedWhen(test: () => boolean, timeoutMs = 60_000): Promise<number> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
+      performance.mark('bench:dom-ready');
       observer.disconnect();
       clearTimeout(timer);
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+      requestAnimationFrame(() => {
+        performance.mark('bench:frame-1');
+        requestAnimationFrame(() => resolve(performance.now()));
+      });
     };
     const observer = new MutationObserver(() => {
       if (test()) done();

@@ -12,24 +12,7 @@ import {
   type SizeNode,
 } from './treemap';
 import { CHANGE_COLOURS, colourer, shade } from './treemap-draw';
-
-const file = (path: string, size: number, change: SizeNode['change'] = 'unchanged'): SizeNode => ({
-  name: path.split('/').pop()!,
-  path,
-  key: path,
-  size,
-  dir: false,
-  change,
-});
-const dir = (path: string, size: number, children?: SizeNode[]): SizeNode => ({
-  name: path.split('/').pop()!,
-  path,
-  key: path,
-  size,
-  dir: true,
-  change: 'unchanged',
-  children,
-});
+import { dir, file } from './size-tree-fixtures';
 
 // bin: 600 (loaded: 400 + 200), usr: 300 (not loaded), etc/hosts: 100.
 const tree = (): SizeNode =>

@@ -1,10 +1,12 @@
 /**
- * Treemap math over a size tree that loads lazily: d3.hierarchy + d3.treemap (squarify), zoom
+ * Treemap math over a size tree that loads lazily: a squarified layout (d3's algorithm), zoom
  * into a node, the breadcrumbs down to it, and hit-testing a point to the deepest rectangle by
  * walking the hierarchy. A directory's `size` is the total below it, so its area is the same
  * whether or not its children are loaded yet. Pure: no DOM.
  */
-import { hierarchy, treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
+import { squarifiedTreemap, TreemapRect } from './treemap-layout';
+
+export { TreemapRect };
 
 export type SizeChange = 'added' | 'modified' | 'removed' | 'unchanged';
 export interface SizeNode {
@@ -20,7 +22,6 @@ export interface SizeNode {
   /** Loaded children; undefined while not loaded (a directory then draws as one block). */
   children?: SizeNode[];
 }
-export type TreemapRect = HierarchyRectangularNode<SizeNode>;
 export interface TreemapOptions {
   width: number;
   height: number;
@@ -42,25 +43,10 @@ export function ownBytes(n: SizeNode): number {
   return Math.max(0, n.size - below);
 }
 
-/** Cut the tree `maxDepth` levels below its root (deeper nodes become blocks of their total). */
-function prune(n: SizeNode, depth: number): SizeNode {
-  if (!n.children) return n;
-  if (depth <= 0) return { ...n, children: undefined };
-  return { ...n, children: n.children.map((c) => prune(c, depth - 1)) };
-}
-
+/** Lays out `root` and `maxDepth` levels below it (squarified, largest first; treemap-layout.ts). */
 export function layoutTreemap(root: SizeNode, opts: TreemapOptions): TreemapRect {
   const { width, height, labelHeight = 0, padding = 1, maxDepth = 3 } = opts;
-  const h = hierarchy(prune(root, maxDepth), (d) => d.children)
-    .sum((d) => ownBytes(d))
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || (a.data.name < b.data.name ? -1 : 1));
-  return treemap<SizeNode>()
-    .tile(treemapSquarify)
-    .size([Math.max(0, width), Math.max(0, height)])
-    .paddingInner(padding)
-    .paddingOuter(padding)
-    .paddingTop((n) => (n.depth === 0 ? padding : labelHeight || padding))
-    .round(false)(h);
+  return squarifiedTreemap(root, { width, height, labelHeight, padding, maxDepth });
 }
 
 /** The deepest laid-out node whose rectangle holds (x, y), walking down from the root; null outside. */

@@ -1,7 +1,9 @@
 /** Size bars: per layer content vs stored bytes, and an engine image's shared vs unique bytes. */
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { LayerAnalysis } from '../../../src-shared/archive-analysis';
+import { useMessages } from '../../i18n/messages';
 import { formatBytes } from '../../viz/treemap';
+import { sizesMsg } from './messages';
 import './sizes.css';
 
 const pct = (v: number, max: number): string =>
@@ -12,17 +14,13 @@ const pct = (v: number, max: number): string =>
  * takes as stored (the blob, compressed or not), on one scale so layers compare.
  */
 export function LayerSizeBars({ layers }: { layers: readonly LayerAnalysis[] }): React.JSX.Element {
+  const m = useMessages(sizesMsg);
   const max = Math.max(1, ...layers.map((l) => Math.max(l.sizeBytes, l.blobBytes)));
   return (
-    <div
-      className="layer-bars"
-      role="table"
-      aria-label="Layer sizes: content and stored bytes"
-      data-testid="layer-size-bars"
-    >
+    <div className="layer-bars" role="table" aria-label={m.layerSizes} data-testid="layer-size-bars">
       <div className="layer-bars-legend" aria-hidden="true">
-        <span className="swatch swatch-content" /> content (files) <span className="swatch swatch-stored" />{' '}
-        stored (blob)
+        <span className="swatch swatch-content" /> {m.content} <span className="swatch swatch-stored" />{' '}
+        {m.stored}
       </div>
       {layers.map((l) => (
         <div key={l.index} className="layer-bar" role="row" title={l.command || l.diffId}>
@@ -30,12 +28,12 @@ export function LayerSizeBars({ layers }: { layers: readonly LayerAnalysis[] }):
             #{l.index}
           </span>
           <span className="layer-bar-cmd" role="cell">
-            {l.command || '(no command recorded)'}
+            {l.command || m.noCommand}
           </span>
           <span
             className="layer-bar-tracks"
             role="cell"
-            aria-label={`content ${formatBytes(l.sizeBytes)}, stored ${formatBytes(l.blobBytes)}`}
+            aria-label={m.layerBar(formatBytes(l.sizeBytes), formatBytes(l.blobBytes))}
           >
             <span className="track track-content" style={{ width: pct(l.sizeBytes, max) }} />
             <span className="track track-stored" style={{ width: pct(l.blobBytes, max) }} />
@@ -52,6 +50,7 @@ export function LayerSizeBars({ layers }: { layers: readonly LayerAnalysis[] }):
 
 /** How much of an engine image other images share (its layers are on disk once) and how much is its own. */
 export function SharedUniqueBar({ image }: { image: ImageSummary }): React.JSX.Element | null {
+  const m = useMessages(sizesMsg);
   if (image.sharedSize === null && image.uniqueSize === null) return null;
   const unique = image.uniqueSize ?? Math.max(0, image.size - (image.sharedSize ?? 0));
   const shared = image.sharedSize ?? Math.max(0, image.size - unique);
@@ -61,17 +60,17 @@ export function SharedUniqueBar({ image }: { image: ImageSummary }): React.JSX.E
       <div
         className="shared-bar-track"
         role="img"
-        aria-label={`shared ${formatBytes(shared)}, unique ${formatBytes(unique)}`}
+        aria-label={m.sharedBar(formatBytes(shared), formatBytes(unique))}
       >
         <span className="track-shared" style={{ width: pct(shared, total) }} />
         <span className="track-unique" style={{ width: pct(unique, total) }} />
       </div>
       <div className="shared-bar-text">
         <span>
-          <span className="swatch swatch-shared" /> shared with other images {formatBytes(shared)}
+          <span className="swatch swatch-shared" /> {m.shared} {formatBytes(shared)}
         </span>
         <span>
-          <span className="swatch swatch-unique" /> only this image {formatBytes(unique)}
+          <span className="swatch swatch-unique" /> {m.unique} {formatBytes(unique)}
         </span>
       </div>
     </div>

@@ -14,6 +14,8 @@ import {
   pathTo,
   type TreemapRect,
 } from '../../viz/treemap';
+import { useMessages } from '../../i18n/messages';
+import { sizesMsg } from './messages';
 import { useSizeTree } from './use-size-tree';
 import './sizes.css';
 
@@ -27,6 +29,7 @@ export interface TreemapProps {
 const LABEL_H = 16;
 
 export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): React.JSX.Element {
+  const m = useMessages(sizesMsg);
   const { tree, loading, error, ensure } = useSizeTree({ sessionId, imageId, layer, view });
   // The zoom, remembered with the source it belongs to: a new image or layer starts at the root.
   const srcKey = `${sessionId}|${imageId}|${layer}|${view}`;
@@ -98,9 +101,9 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
     tip.hidden = false;
     tip.querySelector('.tm-tip-path')!.textContent = `/${hit.data.path}${hit.data.dir ? '/' : ''}`;
     tip.querySelector('.tm-tip-size')!.textContent =
-      `${formatBytes(v)} · ${((v / total) * 100).toFixed(1)}% of the image` +
-      (focus ? ` · ${((v / (layout.value || 1)) * 100).toFixed(1)}% of /${focus}` : '') +
-      (hit.data.change !== 'unchanged' ? ` · ${hit.data.change}` : '');
+      `${formatBytes(v)} · ${m.ofImage(((v / total) * 100).toFixed(1))}` +
+      (focus ? ` · ${m.ofFocus(((v / (layout.value || 1)) * 100).toFixed(1), focus)}` : '') +
+      (hit.data.change !== 'unchanged' ? ` · ${m.change(hit.data.change)}` : '');
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;
@@ -139,7 +142,7 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
   return (
     <div className="treemap" data-testid="treemap" data-focus={focus} data-loading={loading || undefined}>
       <div className="treemap-bar">
-        <nav aria-label="Treemap zoom" className="treemap-crumbs">
+        <nav aria-label={m.zoom} className="treemap-crumbs">
           {crumbs.map((c, i) => (
             <span key={c.path}>
               {i > 1 && <span className="sep">/</span>}
@@ -157,17 +160,17 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
         </nav>
         <span className="treemap-total">
           {formatBytes(layout.value ?? 0)}
-          {loading ? ' · loading…' : ''}
+          {loading ? m.loading : ''}
         </span>
         <label>
-          Colour{' '}
+          {m.colour}{' '}
           <select
-            aria-label="Treemap colours"
+            aria-label={m.colourLabel}
             value={mode}
             onChange={(e) => setMode(e.target.value as TreemapColourMode)}
           >
-            <option value="top-level">by top-level folder</option>
-            <option value="change">by change</option>
+            <option value="top-level">{m.byTopLevel}</option>
+            <option value="change">{m.byChange}</option>
           </select>
         </label>
       </div>
@@ -181,7 +184,7 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
           ref={canvasRef}
           tabIndex={0}
           role="img"
-          aria-label={`Treemap of /${focus}: ${formatBytes(layout.value ?? 0)}. Click a folder to zoom in; Escape zooms out.`}
+          aria-label={m.canvasLabel(focus, formatBytes(layout.value))}
           onMouseMove={onMove}
           onMouseLeave={onLeave}
           onClick={onClick}
@@ -194,15 +197,15 @@ export function Treemap({ sessionId, imageId, layer, view }: TreemapProps): Reac
         </div>
       </div>
       {legend && (
-        <div className="treemap-legend" aria-label="Colours">
+        <div className="treemap-legend" aria-label={m.colours}>
           {legend.map((c) => (
             <span key={c}>
-              <span className="swatch" style={{ background: CHANGE_COLOURS[c] }} /> {c}
+              <span className="swatch" style={{ background: CHANGE_COLOURS[c] }} /> {m.change(c)}
             </span>
           ))}
         </div>
       )}
-      <ul className="treemap-largest" aria-label={`Largest in /${focus}`}>
+      <ul className="treemap-largest" aria-label={m.largestIn(focus)}>
         {largest.map((n) => (
           <li key={n.data.path}>
             <span className="swatch" style={{ background: fill(n) }} />

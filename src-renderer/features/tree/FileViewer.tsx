@@ -1,30 +1,33 @@
 /** The content of the file picked in the tree: text, a hex dump of binary data, or a link target; and "Save…". */
 import { useState } from 'react';
+import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { saveArchiveFile, type FileContent } from '../../store/archive-slice';
 import { errorMessage } from '../../ipc/client';
 import { base64ToBytes, defaultSavePath, formatBytes, hexDump, modeString } from './file-format';
+import { viewerMsg } from './messages';
 
 const HEX_BYTES = 4096;
 
 export function FileViewer(): React.JSX.Element | null {
   const file = useStore((s) => s.fileView);
   const closeFile = useStore((s) => s.closeFile);
+  const m = useMessages(viewerMsg);
   if (file.status === 'none') return null;
   const e = file.entry;
   return (
-    <section className="file-viewer" aria-label={`File /${e.path}`} data-testid="file-viewer">
+    <section className="file-viewer" aria-label={m.file(e.path)} data-testid="file-viewer">
       <header>
         <strong className="mono">/{e.path}</strong>
         <span className="muted mono">
           {modeString(e.mode, e.type)} {e.uid}:{e.gid}
         </span>
         <span className="muted">{formatBytes(e.size)}</span>
-        <button type="button" onClick={closeFile} aria-label="Close the file" style={{ marginLeft: 'auto' }}>
+        <button type="button" onClick={closeFile} aria-label={m.close} style={{ marginLeft: 'auto' }}>
           ✕
         </button>
       </header>
-      {file.status === 'loading' && <p className="muted">Reading…</p>}
+      {file.status === 'loading' && <p className="muted">{m.reading}</p>}
       {file.status === 'error' && (
         <p className="error" role="alert">
           {file.message}
@@ -39,20 +42,27 @@ export function FileViewer(): React.JSX.Element | null {
 }
 
 function Content({ content }: { content: FileContent }): React.JSX.Element {
+  const m = useMessages(viewerMsg);
   if (content.kind === 'symlink') {
     return (
       <p data-testid="file-content">
-        Symbolic link to <code>{content.linkTarget}</code>
+        {m.symlinkTo}
+        <code>{content.linkTarget}</code>
       </p>
     );
   }
   const note = content.truncated
-    ? ` (preview of the first ${formatBytes(content.content.length)} of ${formatBytes(content.size)})`
+    ? m.preview(formatBytes(content.content.length), formatBytes(content.size))
     : '';
   if (content.isText) {
     return (
       <>
-        {note && <p className="muted">Text{note}</p>}
+        {note && (
+          <p className="muted">
+            {m.text}
+            {note}
+          </p>
+        )}
         <pre data-testid="file-content">{content.content}</pre>
       </>
     );
@@ -61,8 +71,7 @@ function Content({ content }: { content: FileContent }): React.JSX.Element {
   return (
     <>
       <p className="muted">
-        Binary data: the first {formatBytes(Math.min(bytes.length, HEX_BYTES))} of {formatBytes(content.size)}{' '}
-        as hex
+        {m.binary(formatBytes(Math.min(bytes.length, HEX_BYTES)), formatBytes(content.size))}
       </p>
       <pre data-testid="file-content" className="hex">
         {hexDump(bytes, HEX_BYTES)}
@@ -79,11 +88,12 @@ function SaveFile({ entryKey, entryName }: { entryKey: string; entryName: string
   const archivePath = useStore((s) => (s.archive.status === 'ready' ? s.archive.path : ''));
   const [dest, setDest] = useState(() => defaultSavePath(archivePath, entryName));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const m = useMessages(viewerMsg);
   const save = async (): Promise<void> => {
-    setStatus({ ok: true, text: 'Saving…' });
+    setStatus({ ok: true, text: m.saving });
     try {
       const bytes = await saveArchiveFile(useStore.getState(), entryKey, dest);
-      setStatus({ ok: true, text: `Saved ${formatBytes(bytes)} to ${dest}` });
+      setStatus({ ok: true, text: m.saved(formatBytes(bytes), dest) });
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
     }
@@ -91,11 +101,11 @@ function SaveFile({ entryKey, entryName }: { entryKey: string; entryName: string
   return (
     <div className="save-row">
       <label htmlFor="save-dest" className="muted">
-        Save to (absolute path; a native dialog comes later)
+        {m.saveTo}
       </label>
       <input id="save-dest" className="mono" value={dest} onChange={(e) => setDest(e.target.value)} />
       <button type="button" onClick={() => void save()} disabled={dest.trim() === ''}>
-        Save…
+        {m.save}
       </button>
       {status && (
         <span className={status.ok ? 'muted' : 'error'} role="status">

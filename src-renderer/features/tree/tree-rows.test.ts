@@ -6,6 +6,7 @@ import {
   flattenTree,
   globToRegExp,
   sortEntries,
+  sortedEntries,
   visibleRange,
   type ChildrenState,
 } from './tree-rows';
@@ -132,6 +133,16 @@ describe('sortEntries and visibleRange', () => {
     const input = [e('b'), dir('c'), e('a')];
     expect(sortEntries(input, 'name').map((x) => x.name)).toEqual(['c', 'a', 'b']);
     expect(input.map((x) => x.name)).toEqual(['b', 'c', 'a']);
+  });
+  it('sorts a listing once per order and answers the same array after', () => {
+    const listing = [e('small', { size: 1 }), e('big', { size: 9 }), dir('dir', { size: 5 })];
+    const bySize = sortedEntries(listing, 'size');
+    expect(bySize.map((x) => x.name)).toEqual(['big', 'dir', 'small']);
+    expect(sortedEntries(listing, 'size')).toBe(bySize);
+    expect(sortedEntries(listing, 'name').map((x) => x.name)).toEqual(['dir', 'big', 'small']);
+    // Another listing (a reload) with the same entries is sorted afresh.
+    expect(sortedEntries([...listing], 'size')).not.toBe(bySize);
+    expect(listing.map((x) => x.name)).toEqual(['small', 'big', 'dir']);
   });
   it('computes the rows on screen with overscan', () => {
     expect(visibleRange(0, 240, 24, 1000, 5)).toEqual({ start: 0, end: 15 });

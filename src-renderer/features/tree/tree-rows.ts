@@ -72,6 +72,17 @@ export function sortEntries(entries: readonly TreeEntryDto[], sort: TreeSort): T
   return copy.sort((a, b) => Number(isDir(b)) - Number(isDir(a)) || byName(a, b));
 }
 
+/**
+ * `sortEntries`, remembered per listing (listings are immutable, replaced when reloaded): a
+ * 10,000-entry directory is sorted once per sort order, not on every expand, collapse or filter.
+ */
+const sortedListings = new WeakMap<readonly TreeEntryDto[], Partial<Record<TreeSort, TreeEntryDto[]>>>();
+export function sortedEntries(entries: readonly TreeEntryDto[], sort: TreeSort): readonly TreeEntryDto[] {
+  let bySort = sortedListings.get(entries);
+  if (!bySort) sortedListings.set(entries, (bySort = {}));
+  return (bySort[sort] ??= sortEntries(entries, sort));
+}
+
 export interface FlattenOptions {
   /** Listings by `childrenKey(layer, view, key)`. */
   children: ReadonlyMap<string, ChildrenState>;
@@ -130,7 +141,7 @@ export function flattenTree(o: FlattenOptions): FlatTree {
       return;
     }
     if (state.status !== 'ready') return;
-    for (const entry of sortEntries(state.entries, o.sort)) {
+    for (const entry of sortedEntries(state.entries, o.sort)) {
       if (!visible(entry)) continue;
       const expanded = isDir(entry) && o.expanded.has(entry.key);
       const child = expanded ? listing(entry.key) : undefined;
