@@ -113,9 +113,8 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   };
   let written: number;
   try {
-    written = await (opts.gzip
-      ? writeGzip(source, inspect, writer, signal)
-      : writePlain(source, inspect, writer, signal));
+    const job: WriteJob = { source, inspect, writer, signal };
+    written = await (opts.gzip ? writeGzip(job) : writePlain(job));
     try {
       check.finish();
     } catch (err) {
@@ -131,13 +130,16 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   return { bytes: written, tarBytes: check.bytes };
 }
 
+/** The engine's tar, what checks each batch, and the file it goes to. */
+interface WriteJob {
+  source: SaveSource;
+  inspect: (batch: readonly Buffer[]) => void;
+  writer: AtomicWriter;
+  signal: AbortSignal | undefined;
+}
+
 /** Each batch is checked, then goes to the file in one writev; returns the bytes written. */
-async function writePlain(
-  source: SaveSource,
-  inspect: (batch: readonly Buffer[]) => void,
-  writer: AtomicWriter,
-  signal: AbortSignal | undefined,
-): Promise<number> {
+async function writePlain({ source, inspect, writer, signal }: WriteJob): Promise<number> {
   let written = 0;
   for await (const batch of source) {
     inspect(batch);
@@ -149,12 +151,7 @@ async function writePlain(
 }
 
 /** Checks the tar before compression; returns the bytes of gzip written. */
-async function writeGzip(
-  source: SaveSource,
-  inspect: (batch: readonly Buffer[]) => void,
-  writer: AtomicWriter,
-  signal: AbortSignal | undefined,
-): Promise<number> {
+async function writeGzip({ source, inspect, writer, signal }: WriteJob): Promise<number> {
   let written = 0;
   async function* checked(): AsyncGenerator<Buffer> {
     for await (const batch of source) {
