@@ -8,8 +8,9 @@
 //          per-image cache; the goal is judged on this one
 //                                               vs `docker images` + `docker system df -v`   goal <= 1.5x
 //   list warm: the same on a client whose per-image facts are cached (printed for information)
-// Runs are interleaved (Strata, CLI, Strata, CLI...) after one untimed warm-up each; medians
-// reported. Options: --runs N (default 5), --mb N (size of the random layer, default 150).
+// Runs are interleaved, the side that goes first alternating (Strata, CLI, CLI, Strata...),
+// after one untimed warm-up each; medians reported.
+// Options: --runs N (default 5), --mb N (size of the random layer, default 150).
 // Exit code: 0 whatever the goals say; 1 only if something broke.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -56,11 +57,22 @@ async function compare(
 ): Promise<Row> {
   const s: number[] = [];
   const c: number[] = [];
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    await before();
+    return time(fn);
+  };
   for (let i = 0; i <= RUNS; i++) {
-    await before();
-    const a = await time(strata);
-    await before();
-    const b = await time(cli);
+    // Who goes first alternates (ABBA), so what one run leaves behind (dirty pages, the
+    // engine's cleanup) weighs on both sides alike.
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = await timed(strata);
+      b = await timed(cli);
+    } else {
+      b = await timed(cli);
+      a = await timed(strata);
+    }
     if (i > 0) {
       s.push(a);
       c.push(b);
