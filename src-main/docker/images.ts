@@ -1,7 +1,7 @@
 import type { ImageDetail, ImageSummary } from '../../src-shared/dto';
 import type { EngineClient } from './engine-client';
 import { toAppError } from './engine-errors';
-import { loadLocalImages } from './images/local-images';
+import { listLocalImages } from './images/local-images';
 import { isRealDigest, isRealTag } from './images/map-summary';
 
 export { mapImageSummary, type RawImageSummary } from './images/map-summary';
@@ -11,7 +11,7 @@ export async function listImages(
   docker: EngineClient,
   opts: { includeDangling: boolean },
 ): Promise<ImageSummary[]> {
-  const { images } = await loadLocalImages(docker);
+  const images = await listLocalImages(docker);
   return images.filter((img) => img.repoTags.length > 0 || (opts.includeDangling && img.dangling));
 }
 

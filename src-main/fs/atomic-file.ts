@@ -9,6 +9,8 @@ import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriter {
   write(chunk: Uint8Array): Promise<void>;
+  /** Writes the chunks in order, in as few system calls as the OS allows. */
+  writev(chunks: readonly Uint8Array[]): Promise<void>;
   /** Flushes, checks, renames into place. */
   commit(check?: (tempPath: string) => Promise<void>): Promise<void>;
   /** Removes the temp file; safe to call after commit (does nothing then). */
@@ -16,13 +18,33 @@ export interface AtomicWriter {
   readonly tempPath: string;
 }
 
+const FLUSH_EVERY = 8 << 20;
+
 export async function openAtomic(target: string): Promise<AtomicWriter> {
-  const tempPath = join(dirname(target), `.${basename(target)}.strata-${randomBytes(6).toString('hex')}.partial`);
+  const tempPath = join(
+    dirname(target),
+    `.${basename(target)}.strata-${randomBytes(6).toString('hex')}.partial`,
+  );
   const fh = await open(tempPath, 'wx', 0o644);
   let state: 'open' | 'committed' | 'aborted' = 'open';
+  // Large files are flushed to disk as they are written (one flush at a time, in the background),
+  // so the flush before the rename only has the tail left to do instead of the whole file.
+  let unflushed = 0;
+  let flushing: Promise<void> | null = null;
+  let flushError: unknown = null;
+  const wrote = (n: number): void => {
+    unflushed += n;
+    if (unflushed < FLUSH_EVERY || flushing) return;
+    unflushed = 0;
+    flushing = fh
+      .datasync()
+      .catch((err: unknown) => void (flushError ??= err))
+      .finally(() => (flushing = null));
+  };
   const abort = async (): Promise<void> => {
     if (state === 'committed' || state === 'aborted') return;
     state = 'aborted';
+    await flushing;
     await fh.close().catch(() => undefined);
     await rm(tempPath, { force: true });
   };
@@ -31,10 +53,25 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     async write(chunk) {
       let off = 0;
       while (off < chunk.byteLength) off += (await fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
+      wrote(off);
+    },
+    async writev(chunks) {
+      let rest = chunks.filter((c) => c.byteLength > 0);
+      const total = rest.reduce((n, c) => n + c.byteLength, 0);
+      while (rest.length > 0) {
+        let { bytesWritten } = await fh.writev(rest);
+        // A short write: drop what went down, go on from the middle of the first partial chunk.
+        let i = 0;
+        while (i < rest.length && bytesWritten >= rest[i]!.byteLength) bytesWritten -= rest[i++]!.byteLength;
+        rest = i < rest.length ? [rest[i]!.subarray(bytesWritten), ...rest.slice(i + 1)] : [];
+      }
+      wrote(total);
     },
     async commit(check) {
       if (state !== 'open') throw new Error(`cannot commit a ${state} file`);
       try {
+        await flushing;
+        if (flushError) throw flushError;
         await fh.sync();
         await fh.close();
         if (check) await check(tempPath);

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src-main/docker/engine-client';
 import { listImages } from '../../src-main/docker/images';
+import { engineSharedSizes } from '../../src-main/docker/images/engine-sharing';
 import { imageHistory } from '../../src-main/docker/images/history';
+import { loadLocalImages } from '../../src-main/docker/images/local-images';
 import { createMainApi, EventHub } from '../../src-main/ipc/main-api';
 import { testbedFromEnv } from '../support/testbed-env';
 
@@ -38,6 +40,14 @@ describe('listImages: sizes and containers', () => {
     expect(base.containerNames).toContain(tb.images.commitContainer);
     expect(base.containers).toBe(base.containerNames.length);
     expect(images.find((i) => i.id === idOf(tb.images.layers))!.containers).toBe(0);
+  });
+
+  it('gets the same split from the engine in one request (the cold listing) as from the layers', async () => {
+    const { images } = await loadLocalImages(engine);
+    const fromEngine = await engineSharedSizes(engine);
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    for (const img of images)
+      expect({ id: img.id, shared: fromEngine.get(img.id) }).toEqual({ id: img.id, shared: img.sharedSize });
   });
 
   it('answers a second listing with the same numbers (from the per-image cache)', async () => {

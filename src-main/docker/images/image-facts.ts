@@ -56,6 +56,12 @@ async function fetchFacts(docker: EngineClient, id: string): Promise<ImageFacts>
   };
 }
 
+/** How many of these IDs have no cached facts yet (what `imageFacts` would have to fetch). */
+export function uncachedCount(docker: EngineClient, ids: readonly string[]): number {
+  const cache = cacheOf(docker);
+  return new Set(ids.filter((id) => !cache.has(id))).size;
+}
+
 /**
  * Facts for each ID (cached). An image removed between the listing and this call is left out
  * rather than failing the whole listing.

@@ -1,14 +1,17 @@
 /**
  * The local image set with what `docker images` does not say: shared and unique bytes, the
  * containers using each image, layer chains, and the image each was built on. One image list,
- * one container list, and cached per-image inspect/history (see image-facts.ts).
+ * one container list, and either cached per-image inspect/history (image-facts.ts) or, for a
+ * listing whose facts are mostly not cached yet, the engine's own shared sizes in one request
+ * (engine-sharing.ts).
  */
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
 import { resolveBuiltOn } from './built-on';
-import { imageFacts, type ImageFacts } from './image-facts';
-import { computeSharing } from './layer-sizes';
+import { engineSharedSizes } from './engine-sharing';
+import { imageFacts, uncachedCount, type ImageFacts } from './image-facts';
+import { computeSharing, type SharingResult } from './layer-sizes';
 import { mapImageSummary, type RawImageSummary } from './map-summary';
 
 interface RawContainerSummary {
@@ -24,6 +27,12 @@ export interface LocalImages {
   /** Listed image ID -> the listed image it is built on. */
   builtOn: Map<string, string | null>;
 }
+
+/**
+ * A listing fetches the missing facts itself when there are at most this many (two small
+ * requests each); beyond, it takes the engine's shared sizes (one request, whatever the count).
+ */
+const FETCH_FACTS_UP_TO = 16;
 
 /** Image ID -> names of the containers (any state) created from it. */
 export async function containersByImage(docker: EngineClient): Promise<Map<string, string[]>> {
@@ -42,7 +51,15 @@ export async function containersByImage(docker: EngineClient): Promise<Map<strin
   return out;
 }
 
-export async function loadLocalImages(docker: EngineClient): Promise<LocalImages> {
+interface Listing {
+  /** Listed images, sizes of sharing not filled in yet. */
+  listed: ImageSummary[];
+  users: Map<string, string[]>;
+  /** Every local image's Parent, intermediate ones included. */
+  parents: Map<string, string>;
+}
+
+async function listRaw(docker: EngineClient): Promise<Listing> {
   let raw: RawImageSummary[];
   let users: Map<string, string[]>;
   try {
@@ -59,12 +76,14 @@ export async function loadLocalImages(docker: EngineClient): Promise<LocalImages
   const listed = raw
     .map((r) => mapImageSummary(r, parentIds))
     .filter((i) => i.repoTags.length > 0 || i.dangling);
-  const facts = await imageFacts(
-    docker,
-    listed.map((i) => i.id),
-  );
-  const sharing = computeSharing([...facts.values()]);
-  const images = listed.map((img): ImageSummary => {
+  return { listed, users, parents };
+}
+
+function withSharing(
+  { listed, users }: Listing,
+  sharing: ReadonlyMap<string, SharingResult>,
+): ImageSummary[] {
+  return listed.map((img): ImageSummary => {
     const s = sharing.get(img.id);
     const names = users.get(img.id) ?? [];
     return {
@@ -75,9 +94,40 @@ export async function loadLocalImages(docker: EngineClient): Promise<LocalImages
       containerNames: names,
     };
   });
+}
+
+/** Every listed image with its facts, sharing and built-on relation (the layer and graph views). */
+export async function loadLocalImages(docker: EngineClient): Promise<LocalImages> {
+  const listing = await listRaw(docker);
+  const facts = await imageFacts(
+    docker,
+    listing.listed.map((i) => i.id),
+  );
+  const images = withSharing(listing, computeSharing([...facts.values()]));
   const builtOn = resolveBuiltOn(
     images.map((i) => ({ id: i.id, parentId: i.parentId, diffIds: facts.get(i.id)?.diffIds ?? [] })),
-    parents,
+    listing.parents,
   );
   return { images, facts, builtOn };
+}
+
+/**
+ * Every listed image with shared and unique bytes and its containers: from the cached facts
+ * when (nearly) all are cached, else from the engine's shared sizes (unique = size - shared).
+ * Both count the same thing, layers another listed image also uses.
+ */
+export async function listLocalImages(docker: EngineClient): Promise<ImageSummary[]> {
+  const listing = await listRaw(docker);
+  const ids = listing.listed.map((i) => i.id);
+  if (uncachedCount(docker, ids) <= FETCH_FACTS_UP_TO) {
+    const facts = await imageFacts(docker, ids);
+    return withSharing(listing, computeSharing([...facts.values()]));
+  }
+  const shared = await engineSharedSizes(docker);
+  const sharing = new Map<string, SharingResult>();
+  for (const img of listing.listed) {
+    const s = shared.get(img.id);
+    if (s !== undefined) sharing.set(img.id, { shared: s, unique: Math.max(0, img.size - s) });
+  }
+  return withSharing(listing, sharing);
 }

@@ -4,14 +4,15 @@
  * or index.json), renamed into place only when whole. Cancel, an engine that dies, or a failed
  * check leave no file behind.
  */
-import { Transform, Writable, type Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { openAtomic } from '../../fs/atomic-file';
+import { openAtomic, type AtomicWriter } from '../../fs/atomic-file';
 import { AppError } from '../../ipc/app-error';
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
 import { streamFailure } from './engine-gone';
+import { engineGet, plainTargetOf } from './engine-get';
 import { TarCheck } from './tar-check';
 
 export interface SaveProgress {
@@ -38,27 +39,59 @@ export interface SaveOutcome {
 }
 
 const PROGRESS_EVERY_MS = 100;
+const CHUNK = 256 * 1024;
 
 /** dockerode has `getImages` (GET /images/get, several names) but its typings lack it. */
 interface SaveCapable {
   getImages(opts: { names: string[]; abortSignal?: AbortSignal }): Promise<unknown>;
 }
-const CHUNK = 256 * 1024;
+
+/** The engine's tar, as batches of chunks (whatever arrived since the last batch was taken). */
+interface SaveSource extends AsyncIterable<Buffer[]> {
+  destroy(): void;
+}
+
+/**
+ * `GET /images/get` over a plain socket where the engine has one (see engine-get.ts), else
+ * through dockerode (TLS, ssh). Resolves once the engine has answered with success.
+ */
+async function openSave(
+  docker: EngineClient,
+  names: readonly string[],
+  signal: AbortSignal | undefined,
+  recycle: boolean,
+): Promise<SaveSource> {
+  const target = await plainTargetOf(docker);
+  if (target) {
+    const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
+    return engineGet(target, `/images/get?${query}`, { signal, recycle });
+  }
+  const stream = (await (docker as unknown as SaveCapable).getImages({
+    names: [...names],
+    abortSignal: signal,
+  })) as Readable;
+  return {
+    destroy: () => stream.destroy(),
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of stream) yield [chunk as Buffer];
+    },
+  };
+}
 
 export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions): Promise<SaveOutcome> {
   const { signal } = opts;
-  if (signal?.aborted) throw new AppError('CANCELLED', 'The save was cancelled');
-  let source: Readable;
+  const cancelled = (): AppError => new AppError('CANCELLED', 'The save was cancelled');
+  if (signal?.aborted) throw cancelled();
+  let source: SaveSource;
   try {
-    source = (await (docker as unknown as SaveCapable).getImages({
-      names: [...opts.names],
-      abortSignal: signal,
-    })) as Readable;
+    // Without gzip each batch is written before the next is taken, so the read buffers can be
+    // reused; zlib holds on to its input, so with gzip they cannot.
+    source = await openSave(docker, opts.names, signal, !opts.gzip);
   } catch (err) {
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The save was cancelled');
+    if (signal?.aborted) throw cancelled();
     throw toAppError(err, `Saving ${opts.names.join(', ')}`);
   }
-  let writer;
+  let writer: AtomicWriter;
   try {
     writer = await openAtomic(opts.destPath);
   } catch (err) {
@@ -66,7 +99,6 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
     throw new AppError('INVALID_ARGUMENT', `Cannot write beside ${opts.destPath}: ${(err as Error).message}`);
   }
   const check = new TarCheck('saved images');
-  let written = 0;
   let lastReport = 0;
   const report = (force: boolean): void => {
     const now = performance.now();
@@ -75,41 +107,14 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
     const total = Math.max(opts.estimatedBytes ?? 0, check.bytes);
     opts.onProgress({ bytesDone: check.bytes, bytesTotal: force ? check.bytes : total });
   };
-  const inspect = (chunk: Buffer): void => {
-    check.write(chunk);
+  const inspect = (batch: readonly Buffer[]): void => {
+    for (const chunk of batch) check.write(chunk);
     report(false);
   };
-  // With gzip the check reads the tar before compression; without, the sink checks what it writes
-  // (one stream hop less per chunk: reading the engine's stream is most of the CPU a save costs).
-  const tee = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      inspect(chunk);
-      cb(null, chunk);
-    },
-  });
-  const inspectInSink = !opts.gzip;
-  // Chunks that queue up while a write is in flight go down in one write (writev): the engine's
-  // HTTP chunks are small, and each file write is a round trip through the thread pool.
-  const sink = new Writable({
-    highWaterMark: 4 * CHUNK,
-    write(chunk: Buffer, _enc, cb) {
-      if (inspectInSink) inspect(chunk);
-      written += chunk.byteLength;
-      writer.write(chunk).then(() => cb(), cb);
-    },
-    writev(chunks, cb) {
-      const parts = chunks.map((c) => c.chunk as Buffer);
-      if (inspectInSink) parts.forEach(inspect);
-      const buf = Buffer.concat(parts);
-      written += buf.byteLength;
-      writer.write(buf).then(() => cb(), cb);
-    },
-  });
+  let written: number;
   try {
-    const options = signal ? { signal } : {};
-    await (opts.gzip
-      ? pipeline(source, tee, createGzip({ level: 6, chunkSize: CHUNK }), sink, options)
-      : pipeline(source, sink, options));
+    const job: WriteJob = { source, inspect, writer, signal };
+    written = await (opts.gzip ? writeGzip(job) : writePlain(job));
     try {
       check.finish();
     } catch (err) {
@@ -123,4 +128,55 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   }
   report(true);
   return { bytes: written, tarBytes: check.bytes };
+}
+
+/** The engine's tar, what checks each batch, and the file it goes to. */
+interface WriteJob {
+  source: SaveSource;
+  inspect: (batch: readonly Buffer[]) => void;
+  writer: AtomicWriter;
+  signal: AbortSignal | undefined;
+}
+
+/** Each batch is checked, then goes to the file in one writev; returns the bytes written. */
+async function writePlain({ source, inspect, writer, signal }: WriteJob): Promise<number> {
+  let written = 0;
+  for await (const batch of source) {
+    inspect(batch);
+    await writer.writev(batch);
+    for (const b of batch) written += b.byteLength;
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The save was cancelled');
+  }
+  return written;
+}
+
+/** Checks the tar before compression; returns the bytes of gzip written. */
+async function writeGzip({ source, inspect, writer, signal }: WriteJob): Promise<number> {
+  let written = 0;
+  async function* checked(): AsyncGenerator<Buffer> {
+    for await (const batch of source) {
+      inspect(batch);
+      yield* batch;
+    }
+  }
+  // Chunks that queue up while a write is in flight go down in one writev.
+  const sink = new Writable({
+    highWaterMark: 4 * CHUNK,
+    write(chunk: Buffer, _enc, cb) {
+      written += chunk.byteLength;
+      writer.write(chunk).then(() => cb(), cb);
+    },
+    writev(chunks, cb) {
+      const parts = chunks.map((c) => c.chunk as Buffer);
+      for (const p of parts) written += p.byteLength;
+      writer.writev(parts).then(() => cb(), cb);
+    },
+  });
+  await pipeline(
+    Readable.from(checked()),
+    createGzip({ level: 6, chunkSize: CHUNK }),
+    sink,
+    signal ? { signal } : {},
+  );
+  return written;
 }

@@ -14,9 +14,9 @@ const TAIL_BYTES = 4096;
 export class TarCheck {
   private readonly parser: TarParser;
   private readonly names = new Set<string>();
-  /** The last chunks seen (references, not copies: this runs on every chunk of a multi-GB save). */
-  private lastChunks: Uint8Array[] = [];
-  private lastBytes = 0;
+  /** A copy of the last bytes seen (the chunks' buffers may be reused once written). */
+  private readonly tail = Buffer.alloc(TAIL_BYTES);
+  private tailLen = 0;
   private parseError: Error | null = null;
   bytes = 0;
 
@@ -32,11 +32,7 @@ export class TarCheck {
 
   write(chunk: Uint8Array): void {
     this.bytes += chunk.byteLength;
-    this.lastChunks.push(chunk);
-    this.lastBytes += chunk.byteLength;
-    while (this.lastChunks.length > 1 && this.lastBytes - this.lastChunks[0]!.byteLength >= TAIL_BYTES) {
-      this.lastBytes -= this.lastChunks.shift()!.byteLength;
-    }
+    this.keepTail(chunk);
     if (this.parseError) return;
     try {
       this.parser.write(chunk);
@@ -45,13 +41,26 @@ export class TarCheck {
     }
   }
 
+  private keepTail(chunk: Uint8Array): void {
+    const n = chunk.byteLength;
+    if (n >= TAIL_BYTES) {
+      this.tail.set(chunk.subarray(n - TAIL_BYTES));
+      this.tailLen = TAIL_BYTES;
+      return;
+    }
+    const keep = Math.min(this.tailLen, TAIL_BYTES - n);
+    this.tail.copyWithin(0, this.tailLen - keep, this.tailLen);
+    this.tail.set(chunk, keep);
+    this.tailLen = keep + n;
+  }
+
   has(name: string): boolean {
     return this.names.has(name);
   }
 
   /** The engine's in-band error at the end of the body, if it wrote one. */
   engineError(): string | null {
-    const text = Buffer.concat(this.lastChunks).subarray(-TAIL_BYTES).toString('latin1');
+    const text = this.tail.toString('latin1', 0, this.tailLen);
     const at = text.lastIndexOf('{"errorDetail"');
     const start = at >= 0 ? at : text.lastIndexOf('{"error"');
     if (start < 0) return null;

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAtomic } from './atomic-file';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'strata-atomic-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('openAtomic', () => {
+  it('writes chunks and chunk lists in order, flushing along the way, and renames only at commit', async () => {
+    const target = path.join(dir, 'out.bin');
+    const w = await openAtomic(target);
+    const parts = Array.from({ length: 40 }, (_, i) => randomBytes(1024 * 1024 + i));
+    await w.write(parts[0]!);
+    for (let i = 1; i < parts.length; i += 3)
+      await w.writev([parts[i]!, Buffer.alloc(0), ...parts.slice(i + 1, i + 3)]);
+    expect(await readdir(dir)).toEqual([path.basename(w.tempPath)]);
+    await w.commit();
+    expect(await readdir(dir)).toEqual(['out.bin']);
+    expect((await readFile(target)).equals(Buffer.concat(parts))).toBe(true);
+  });
+
+  it('leaves nothing behind when aborted, even with a flush under way', async () => {
+    const w = await openAtomic(path.join(dir, 'out.bin'));
+    await w.writev([randomBytes(20 << 20)]);
+    await w.abort();
+    expect(await readdir(dir)).toEqual([]);
+    await expect(w.commit()).rejects.toThrow(/cannot commit a aborted file/);
+  });
+});
