@@ -29,6 +29,9 @@ test('no daemon: archive mode is offered, and an archive opens without an engine
     await page.goto(rendererUrl);
     await expect(page.getByTestId('engine-state')).toHaveText('No engine');
     await expect(page.getByTestId('archive-mode')).toBeVisible();
+    // With no engine the window opens on Learn (its lessons run on the sample archive); Images explains.
+    await expect(page.getByTestId('nav-learn')).toHaveAttribute('aria-current', 'page');
+    await page.getByTestId('nav-images').click();
     await expect(page.getByTestId('images-no-engine')).toContainText('No Docker engine is reachable');
 
     // Archive mode: the Archive view, where the file opens with the analyzer alone.
