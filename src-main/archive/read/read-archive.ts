@@ -5,7 +5,8 @@
  * - Uncompressed archive (what `docker save` writes): index the outer tar with positioned reads
  *   (headers only), read the JSON it needs, then scan only the referenced layer blobs: plain tar
  *   layers header-only in place (no file data is read), compressed ones streamed from their byte
- *   range through a decompressor. Layers run two at a time.
+ *   range through a decompressor. On a big archive, layers are scanned on worker threads
+ *   (layer-workers.ts), each handed to `onLayer` as it is done.
  * - Compressed archive (`docker save | gzip`, .tar.xz, ...): one forward pass through the
  *   decompressor; every member is sniffed as it streams by (blobs come before index.json in
  *   containerd exports, so nothing can be known in advance), layers are scanned on the fly,
@@ -13,13 +14,15 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { ArchiveError, type LayerScan, type TarEntry } from '../model';
+import { ArchiveError, type LayerScan } from '../model';
 import { looksLikeTar, sniffCompression } from '../compression/sniff';
 import { type ArchiveMember, type ArchiveMembers } from '../layout/archive-members';
 import { planLayout } from '../layout/detect-layout';
 import { walkTarAt } from '../tar/walk-file';
-import { LayerScanner } from './layer-scanner';
+import { LayerWorkers, WorkerUnavailable } from './layer-workers';
+import { scanLayer, type LayerJob } from './scan-layer';
 import {
   cancelled,
   DEFAULT_MAX_ENTRIES,
@@ -82,6 +85,12 @@ export async function readImageArchive(path: string, opts: ReadOptions = {}): Pr
   }
 }
 
+/** Layer bytes (of an uncompressed archive) from which layers are scanned on worker threads. */
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
+/** Layer workers: one per core (at least two: this thread mostly merges), at most four. */
+const layerThreads = (): number => Math.max(2, Math.min(4, availableParallelism()));
+
 async function readUncompressed(
   fh: FileHandle,
   path: string,
@@ -128,66 +137,61 @@ async function readUncompressed(
   const total = blobs.reduce((n, b) => n + members.get(b)!.size, 0);
   let done = 0;
   const layers = new Map<string, LayerScan>();
+  const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
+  // Workers pay off on big archives only (starting one costs ~30 ms).
+  const workers =
+    total >= WORKER_MIN_BYTES && blobs.length > 1
+      ? LayerWorkers.open(Math.min(blobs.length, layerThreads()))
+      : null;
+  const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const scanOne = async (blob: string): Promise<void> => {
     cancelled(file, opts.signal);
     const m = members.get(blob)!;
     const start = offsets.get(blob)!;
     if (start + m.size > size) throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
-    opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-    const head = Buffer.alloc(Math.min(512, m.size));
-    await fh.read(head, 0, head.length, start);
-    const kind = sniffCompression(head);
-    let scan: LayerScan;
-    if (!opts.verify && (m.size === 0 || kind === 'none' || (kind === 'unknown' && looksLikeTar(head)))) {
-      // The fast path: headers only, file data skipped by seeking.
-      const entries: TarEntry[] = [];
-      await walkTarAt(fh, start, m.size, (e) => void entries.push(e), {
-        label: `${file}: ${blob}`,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
-      });
-      scan = {
-        blobPath: blob,
-        compression: 'none',
-        blobBytes: m.size,
-        tarBytes: m.size,
-        entries,
-        diffIdComputed: null,
-      };
-    } else {
-      const scanner = new LayerScanner({
-        file,
-        blobPath: blob,
-        blobBytes: m.size,
-        verify: !!opts.verify,
-        maxInflatedBytes: maxInflated,
-        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
-      });
-      if (m.size > 0) {
-        const stream = createReadStream(path, { start, end: start + m.size - 1, highWaterMark: 256 * 1024 });
-        try {
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
-            cancelled(file, opts.signal);
-            await scanner.push(chunk);
-          }
-        } finally {
-          stream.destroy();
-        }
-      }
-      scan = await scanner.finish();
-    }
+    if (!workers)
+      opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+    const job: LayerJob = {
+      path,
+      file,
+      blob,
+      start,
+      size: m.size,
+      verify: !!opts.verify,
+      maxInflatedBytes: maxInflated,
+      maxEntries,
+    };
+    const inThread = (): Promise<LayerScan> => scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
+    const scan = workers
+      ? await workers.scan(job).catch((err: unknown) => {
+          if (err instanceof WorkerUnavailable) return inThread();
+          throw err;
+        })
+      : await inThread();
     budget(scan.entries.length);
     layers.set(blob, scan);
+    opts.onLayer?.(plan, blob, scan);
     done += m.size;
     opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
   };
-  // Two at a time: decompression runs on libuv's pool, so two layers use both cores.
+  // Two at a time in this thread (decompression runs on libuv's pool, so two layers use both
+  // cores); with workers, all are queued at once: a worker takes the next layer as soon as it
+  // hands one over, while this thread merges that one (onLayer). Layers start in order, as the
+  // merge takes them.
   const queue = [...blobs];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
-    }),
-  );
+  try {
+    await Promise.all(
+      workers
+        ? blobs.map(scanOne)
+        : [0, 1].map(async () => {
+            for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
+          }),
+    );
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await workers?.close();
+  }
   const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
   return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
 }

@@ -23,6 +23,8 @@ export interface ReadOptions {
   maxEntriesPerLayer?: number;
   /** Layer entries merged over all its images (an image per entry of a shared layer counts again). Default 20 million. */
   maxMergeEntries?: number;
+  /** Each layer blob's scan as soon as it is done (uncompressed archives), e.g. to merge it while others are read. */
+  onLayer?: (plan: LayoutPlan, blobPath: string, scan: LayerScan) => void;
 }
 
 export interface ArchiveRead {
