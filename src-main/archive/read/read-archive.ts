@@ -139,10 +139,8 @@ async function readUncompressed(
   const layers = new Map<string, LayerScan>();
   const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
   // Workers pay off on big archives only (starting one costs ~30 ms).
-  const workers =
-    total >= WORKER_MIN_BYTES && blobs.length > 1
-      ? LayerWorkers.open(Math.min(blobs.length, layerThreads()))
-      : null;
+  const useWorkers = opts.layerWorkers ?? (total >= WORKER_MIN_BYTES && blobs.length > 1);
+  const workers = useWorkers ? LayerWorkers.open(Math.min(blobs.length, layerThreads())) : null;
   const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const scanOne = async (blob: string): Promise<void> => {

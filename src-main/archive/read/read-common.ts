@@ -23,6 +23,11 @@ export interface ReadOptions {
   maxEntriesPerLayer?: number;
   /** Layer entries merged over all its images (an image per entry of a shared layer counts again). Default 20 million. */
   maxMergeEntries?: number;
+  /**
+   * Scan the layers of an uncompressed archive on worker threads: true always (where the built
+   * code can start them), false never; default: when they add up to 32 MiB or more.
+   */
+  layerWorkers?: boolean;
   /** Each layer blob's scan as soon as it is done (uncompressed archives), e.g. to merge it while others are read. */
   onLayer?: (plan: LayoutPlan, blobPath: string, scan: LayerScan) => void;
 }
