@@ -100,98 +100,109 @@ async function readUncompressed(
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
   const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
-  const offsets = new Map<string, number>();
-  const members = new Map<string, ArchiveMember>();
-  opts.onProgress?.({ phase: 'index', bytesDone: 0, bytesTotal: size });
-  await walkTarAt(
-    fh,
-    0,
-    size,
-    (e, meta) => {
-      if (meta.hostilePath) return;
-      // A sparse member's stored bytes are what lie in the archive (its size is the expanded one).
-      members.set(e.path, {
-        name: e.path,
-        kind: memberKind(e),
-        size: meta.sparse ? meta.storedSize : e.size,
-        linkname: e.linkname,
-      });
-      offsets.set(e.path, e.dataOffset);
-    },
-    { label: file, ...(opts.signal ? { signal: opts.signal } : {}) },
-  );
-  const archive: ArchiveMembers = {
-    file,
-    members,
-    async readSmall(name) {
-      const m = members.get(name)!;
-      const buf = Buffer.alloc(m.size);
-      const { bytesRead } = await fh.read(buf, 0, m.size, offsets.get(name)!);
-      if (bytesRead < m.size) throw new ArchiveError(file, `${name} is cut short: the archive is truncated`);
-      return buf;
-    },
-  };
-  const plan = await planLayout(archive, opts.platform ? { platform: opts.platform } : {});
-
-  const blobs = [...new Set(plan.images.flatMap((img) => img.layers.map((l) => l.blobPath!)))];
-  const total = blobs.reduce((n, b) => n + members.get(b)!.size, 0);
-  let done = 0;
-  const layers = new Map<string, LayerScan>();
-  const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
-  // Workers pay off on big archives only (starting one costs ~30 ms).
-  const useWorkers = opts.layerWorkers ?? (total >= WORKER_MIN_BYTES && blobs.length > 1);
-  const workers = useWorkers ? LayerWorkers.open(Math.min(blobs.length, layerThreads())) : null;
-  const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const scanOne = async (blob: string): Promise<void> => {
-    cancelled(file, opts.signal);
-    const m = members.get(blob)!;
-    const start = offsets.get(blob)!;
-    if (start + m.size > size) throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
-    if (!workers)
-      opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-    const job: LayerJob = {
-      path,
-      file,
-      blob,
-      start,
-      size: m.size,
-      verify: !!opts.verify,
-      maxInflatedBytes: maxInflated,
-      maxEntries,
-    };
-    const inThread = (): Promise<LayerScan> => scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
-    const scan = workers
-      ? await workers.scan(job).catch((err: unknown) => {
-          if (err instanceof WorkerUnavailable) return inThread();
-          throw err;
-        })
-      : await inThread();
-    budget(scan.entries.length);
-    layers.set(blob, scan);
-    opts.onLayer?.(plan, blob, scan);
-    done += m.size;
-    opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-  };
-  // Two at a time in this thread (decompression runs on libuv's pool, so two layers use both
-  // cores); with workers, all are queued at once: a worker takes the next layer as soon as it
-  // hands one over, while this thread merges that one (onLayer). Layers start in order, as the
-  // merge takes them.
-  const queue = [...blobs];
+  // On a big archive, layer workers start before the index is read: their start-up overlaps it.
+  let pool =
+    opts.layerWorkers !== false && size >= WORKER_MIN_BYTES ? LayerWorkers.open(layerThreads()) : null;
   try {
-    await Promise.all(
-      workers
-        ? blobs.map(scanOne)
-        : [0, 1].map(async () => {
-            for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
-          }),
+    const offsets = new Map<string, number>();
+    const members = new Map<string, ArchiveMember>();
+    opts.onProgress?.({ phase: 'index', bytesDone: 0, bytesTotal: size });
+    await walkTarAt(
+      fh,
+      0,
+      size,
+      (e, meta) => {
+        if (meta.hostilePath) return;
+        // A sparse member's stored bytes are what lie in the archive (its size is the expanded one).
+        members.set(e.path, {
+          name: e.path,
+          kind: memberKind(e),
+          size: meta.sparse ? meta.storedSize : e.size,
+          linkname: e.linkname,
+        });
+        offsets.set(e.path, e.dataOffset);
+      },
+      { label: file, ...(opts.signal ? { signal: opts.signal } : {}) },
     );
+    const archive: ArchiveMembers = {
+      file,
+      members,
+      async readSmall(name) {
+        const m = members.get(name)!;
+        const buf = Buffer.alloc(m.size);
+        const { bytesRead } = await fh.read(buf, 0, m.size, offsets.get(name)!);
+        if (bytesRead < m.size)
+          throw new ArchiveError(file, `${name} is cut short: the archive is truncated`);
+        return buf;
+      },
+    };
+    const plan = await planLayout(archive, opts.platform ? { platform: opts.platform } : {});
+
+    const blobs = [...new Set(plan.images.flatMap((img) => img.layers.map((l) => l.blobPath!)))];
+    const total = blobs.reduce((n, b) => n + members.get(b)!.size, 0);
+    let done = 0;
+    const layers = new Map<string, LayerScan>();
+    const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
+    // Workers pay off on big archives only (starting one costs ~30 ms).
+    const useWorkers = opts.layerWorkers ?? (total >= WORKER_MIN_BYTES && blobs.length > 1);
+    if (!useWorkers) await pool?.close();
+    const workers = useWorkers ? (pool ?? LayerWorkers.open(Math.min(blobs.length, layerThreads()))) : null;
+    pool = workers;
+    const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const scanOne = async (blob: string): Promise<void> => {
+      cancelled(file, opts.signal);
+      const m = members.get(blob)!;
+      const start = offsets.get(blob)!;
+      if (start + m.size > size)
+        throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
+      if (!workers)
+        opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+      const job: LayerJob = {
+        path,
+        file,
+        blob,
+        start,
+        size: m.size,
+        verify: !!opts.verify,
+        maxInflatedBytes: maxInflated,
+        maxEntries,
+      };
+      const inThread = (): Promise<LayerScan> =>
+        scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
+      const scan = workers
+        ? await workers.scan(job).catch((err: unknown) => {
+            if (err instanceof WorkerUnavailable) return inThread();
+            throw err;
+          })
+        : await inThread();
+      budget(scan.entries.length);
+      layers.set(blob, scan);
+      opts.onLayer?.(plan, blob, scan);
+      done += m.size;
+      opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+    };
+    // Two at a time in this thread (decompression runs on libuv's pool, so two layers use both
+    // cores); with workers, all are queued at once: a worker takes the next layer as soon as it
+    // hands one over, while this thread merges that one (onLayer). Layers start in order, as the
+    // merge takes them.
+    const queue = [...blobs];
+    try {
+      await Promise.all(
+        workers
+          ? blobs.map(scanOne)
+          : [0, 1].map(async () => {
+              for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
+            }),
+      );
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+    const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
+    return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
   } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
-    await workers?.close();
+    await pool?.close();
   }
-  const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
-  return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
 }
 
 async function readCompressed(
