@@ -5,7 +5,7 @@
  * - Uncompressed archive (what `docker save` writes): index the outer tar with positioned reads
  *   (headers only), read the JSON it needs, then scan only the referenced layer blobs: plain tar
  *   layers header-only in place (no file data is read), compressed ones streamed from their byte
- *   range through a decompressor. On a big archive, layers are scanned on worker threads
+ *   range through a decompressor. On a big archive, layers are scanned on two worker threads
  *   (layer-workers.ts), each handed to `onLayer` as it is done.
  * - Compressed archive (`docker save | gzip`, .tar.xz, ...): one forward pass through the
  *   decompressor; every member is sniffed as it streams by (blobs come before index.json in
@@ -14,7 +14,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { ArchiveError, type LayerScan } from '../model';
 import { looksLikeTar, sniffCompression } from '../compression/sniff';
@@ -88,8 +87,12 @@ export async function readImageArchive(path: string, opts: ReadOptions = {}): Pr
 /** Layer bytes (of an uncompressed archive) from which layers are scanned on worker threads. */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
-/** Layer workers: one per core (at least two: this thread mostly merges), at most four. */
-const layerThreads = (): number => Math.max(2, Math.min(4, availableParallelism()));
+/**
+ * Layer workers: two, whatever the core count (this thread merges meanwhile). Each costs ~40-60
+ * MiB of RSS (its own heap, zlib's buffers): three already take a gzip archive past the 300 MB
+ * the analysis may use, for no gain on two cores.
+ */
+const LAYER_WORKERS = 2;
 
 async function readUncompressed(
   fh: FileHandle,
@@ -102,7 +105,7 @@ async function readUncompressed(
   const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
   // On a big archive, layer workers start before the index is read: their start-up overlaps it.
   let pool =
-    opts.layerWorkers !== false && size >= WORKER_MIN_BYTES ? LayerWorkers.open(layerThreads()) : null;
+    opts.layerWorkers !== false && size >= WORKER_MIN_BYTES ? LayerWorkers.open(LAYER_WORKERS) : null;
   try {
     const offsets = new Map<string, number>();
     const members = new Map<string, ArchiveMember>();
@@ -146,7 +149,7 @@ async function readUncompressed(
     // Workers pay off on big archives only (starting one costs ~30 ms).
     const useWorkers = opts.layerWorkers ?? (total >= WORKER_MIN_BYTES && blobs.length > 1);
     if (!useWorkers) await pool?.close();
-    const workers = useWorkers ? (pool ?? LayerWorkers.open(Math.min(blobs.length, layerThreads()))) : null;
+    const workers = useWorkers ? (pool ?? LayerWorkers.open(Math.min(blobs.length, LAYER_WORKERS))) : null;
     pool = workers;
     const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
