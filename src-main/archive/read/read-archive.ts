@@ -21,7 +21,7 @@ import { type ArchiveMember, type ArchiveMembers } from '../layout/archive-membe
 import { planLayout } from '../layout/detect-layout';
 import { walkTarAt } from '../tar/walk-file';
 import { LayerWorkers, WorkerUnavailable } from './layer-workers';
-import { scanLayer, type LayerJob } from './scan-layer';
+import { scanLayer, streamsLayer, type LayerJob } from './scan-layer';
 import {
   cancelled,
   DEFAULT_MAX_ENTRIES,
@@ -84,7 +84,7 @@ export async function readImageArchive(path: string, opts: ReadOptions = {}): Pr
   }
 }
 
-/** Layer bytes (of an uncompressed archive) from which layers are scanned on worker threads. */
+/** Bytes of streamed (compressed or hashed) layers from which they are scanned on worker threads. */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 /**
@@ -103,9 +103,7 @@ async function readUncompressed(
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
   const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
-  // On a big archive, layer workers start before the index is read: their start-up overlaps it.
-  let pool =
-    opts.layerWorkers !== false && size >= WORKER_MIN_BYTES ? LayerWorkers.open(LAYER_WORKERS) : null;
+  let pool: LayerWorkers | null = null;
   try {
     const offsets = new Map<string, number>();
     const members = new Map<string, ArchiveMember>();
@@ -146,11 +144,30 @@ async function readUncompressed(
     let done = 0;
     const layers = new Map<string, LayerScan>();
     const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
-    // Workers pay off on big archives only (starting one costs ~30 ms).
-    const useWorkers = opts.layerWorkers ?? (total >= WORKER_MIN_BYTES && blobs.length > 1);
-    if (!useWorkers) await pool?.close();
-    const workers = useWorkers ? (pool ?? LayerWorkers.open(Math.min(blobs.length, LAYER_WORKERS))) : null;
+    const jobFor = (blob: string): LayerJob => ({
+      path,
+      file,
+      blob,
+      start: offsets.get(blob)!,
+      size: members.get(blob)!.size,
+      verify: !!opts.verify,
+      maxInflatedBytes: maxInflated,
+      maxEntries,
+    });
+    // Which layers go to workers. By default those streamed through a decompressor (or hashed),
+    // when they add up to 32 MiB: a plain layer is read in place, headers only, which costs this
+    // thread less than a worker's start-up and the hand-over of its entries.
+    let toWorkers = opts.layerWorkers === false ? [] : blobs;
+    if (opts.layerWorkers === undefined) {
+      const streamed: string[] = [];
+      for (const blob of blobs) if (await streamsLayer(fh, jobFor(blob))) streamed.push(blob);
+      const bytes = streamed.reduce((n, b) => n + members.get(b)!.size, 0);
+      toWorkers = bytes >= WORKER_MIN_BYTES ? streamed : [];
+    }
+    const workers =
+      toWorkers.length > 0 ? LayerWorkers.open(Math.min(toWorkers.length, LAYER_WORKERS)) : null;
     pool = workers;
+    const inWorker = new Set(workers ? toWorkers : []);
     const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const scanOne = async (blob: string): Promise<void> => {
@@ -159,22 +176,13 @@ async function readUncompressed(
       const start = offsets.get(blob)!;
       if (start + m.size > size)
         throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
-      if (!workers)
+      if (!inWorker.has(blob))
         opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-      const job: LayerJob = {
-        path,
-        file,
-        blob,
-        start,
-        size: m.size,
-        verify: !!opts.verify,
-        maxInflatedBytes: maxInflated,
-        maxEntries,
-      };
+      const job = jobFor(blob);
       const inThread = (): Promise<LayerScan> =>
         scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
-      const scan = workers
-        ? await workers.scan(job).catch((err: unknown) => {
+      const scan = inWorker.has(blob)
+        ? await workers!.scan(job).catch((err: unknown) => {
             if (err instanceof WorkerUnavailable) return inThread();
             throw err;
           })
@@ -185,19 +193,18 @@ async function readUncompressed(
       done += m.size;
       opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
     };
-    // Two at a time in this thread (decompression runs on libuv's pool, so two layers use both
-    // cores); with workers, all are queued at once: a worker takes the next layer as soon as it
-    // hands one over, while this thread merges that one (onLayer). Layers start in order, as the
-    // merge takes them.
-    const queue = [...blobs];
+    // In this thread, two at a time (decompression runs on libuv's pool, so two layers use both
+    // cores); the workers' layers are queued at once: a worker takes the next as soon as it hands
+    // one over, while this thread merges that one (onLayer). Layers start in order, as the merge
+    // takes them.
+    const local = blobs.filter((b) => !inWorker.has(b));
     try {
-      await Promise.all(
-        workers
-          ? blobs.map(scanOne)
-          : [0, 1].map(async () => {
-              for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
-            }),
-      );
+      await Promise.all([
+        ...[...inWorker].map(scanOne),
+        ...[0, 1].map(async () => {
+          for (let blob = local.shift(); blob !== undefined; blob = local.shift()) await scanOne(blob);
+        }),
+      ]);
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
     }

@@ -41,6 +41,17 @@ async function readHead(fd: number | FileHandle, job: LayerJob): Promise<Buffer>
   return head.subarray(0, n);
 }
 
+/** Whether the blob is a plain tar read in place (headers only), not streamed through a decoder. */
+function readsInPlace(job: LayerJob, head: Buffer): boolean {
+  const kind = sniffCompression(head);
+  return !job.verify && (job.size === 0 || kind === 'none' || (kind === 'unknown' && looksLikeTar(head)));
+}
+
+/** Whether scanning the blob means streaming all of it through a decompressor (or the hash). */
+export async function streamsLayer(fd: number | FileHandle, job: LayerJob): Promise<boolean> {
+  return !readsInPlace(job, await readHead(fd, job));
+}
+
 /**
  * Scans the job's blob. A numeric `fd` is read with readSync (for workers), a FileHandle
  * asynchronously. With `onEntry`, entries go there and the scan's list stays empty.
@@ -53,9 +64,7 @@ export async function scanLayer(
 ): Promise<LayerScan> {
   const { file, blob, size } = job;
   cancelled(file, ctx.signal);
-  const head = await readHead(fd, job);
-  const kind = sniffCompression(head);
-  if (!job.verify && (size === 0 || kind === 'none' || (kind === 'unknown' && looksLikeTar(head)))) {
+  if (readsInPlace(job, await readHead(fd, job))) {
     // The fast path: headers only, file data skipped by seeking.
     const entries: TarEntry[] = [];
     await walkTarAt(fd, job.start, size, onEntry ?? ((e) => void entries.push(e)), {
