@@ -7,10 +7,8 @@ import type { ArchiveAnalysis, ImageAnalysis, LayerAnalysis } from '../../src-sh
 import { mapHistoryToLayers } from './layout/image-config';
 import { platformString, type ImagePlan } from './layout/plan';
 import { ArchiveError, displayPath, type LayerScan } from './model';
+import { EarlyMerge, ImageMerge } from './image-merge';
 import type { MergedTree } from './merge/merged-tree';
-import { PathIndex } from './merge/path-index';
-import { MergedTreeBuilder } from './merge/tree-builder';
-import { DiveAccumulator } from './metrics/dive';
 import { reclaimable } from './metrics/reclaimable';
 import { imageRelations } from './metrics/relations';
 import type { BlobLocation } from './read/extract-file';
@@ -29,8 +27,13 @@ const shortCommand = (createdBy: string): string =>
 
 /** Analyzes an archive file (any compression). */
 export async function analyzeArchive(path: string, opts: ReadOptions = {}): Promise<AnalyzeResult> {
-  const read = await readImageArchive(path, opts);
-  const result = analyzeRead({ ...read, ...(opts.maxMergeEntries ? { maxMergeEntries: opts.maxMergeEntries } : {}) });
+  // Layers are merged while the next ones are read (when the archive allows it).
+  const early = new EarlyMerge();
+  const read = await readImageArchive(path, { ...opts, onLayer: early.onLayer });
+  const result = analyzeRead(
+    { ...read, ...(opts.maxMergeEntries ? { maxMergeEntries: opts.maxMergeEntries } : {}) },
+    early,
+  );
   result.locations = new Map(
     read.plan.images.map((img) => [
       img.id,
@@ -57,7 +60,7 @@ export async function analyzeArchiveStream(
 /** Layer entries merged over all images of one archive, at most (~10 s of merging). */
 export const MAX_MERGE_ENTRIES = 20_000_000;
 
-function analyzeRead(read: ArchiveRead & { maxMergeEntries?: number }): AnalyzeResult {
+function analyzeRead(read: ArchiveRead & { maxMergeEntries?: number }, early?: EarlyMerge): AnalyzeResult {
   const { plan } = read;
   const relations = imageRelations(
     plan.images.map((img) => ({
@@ -68,17 +71,31 @@ function analyzeRead(read: ArchiveRead & { maxMergeEntries?: number }): AnalyzeR
   // Merging costs time per entry per image: refuse archives whose images add up to an absurd
   // amount (a hostile archive can list one big layer under many images).
   const mergeWork = plan.images.reduce(
-    (n, img) => n + img.layers.reduce((m, l) => m + read.layers.get(l.blobPath!)!.entries.length, 0),
+    (n, img) =>
+      n +
+      img.layers.reduce((m, l) => {
+        const scan = read.layers.get(l.blobPath!)!;
+        return m + (early ? early.entryCount(l.blobPath!, scan) : scan.entries.length);
+      }, 0),
     0,
   );
   const limit = read.maxMergeEntries ?? MAX_MERGE_ENTRIES;
   if (mergeWork > limit) {
-    throw new ArchiveError(read.file, `its ${plan.images.length} images hold ${mergeWork} layer entries in all: too many to merge (limit ${limit})`, 'TOO_LARGE');
+    throw new ArchiveError(
+      read.file,
+      `its ${plan.images.length} images hold ${mergeWork} layer entries in all: too many to merge (limit ${limit})`,
+      'TOO_LARGE',
+    );
   }
   const trees = new Map<string, MergedTree>();
   const images = plan.images.map((img, i) => {
     const scans = img.layers.map((l) => read.layers.get(l.blobPath!)!);
-    const { image, tree } = analyzeImage(img, scans, relations[i]!);
+    const { image, tree } = analyzeImage(
+      img,
+      scans,
+      relations[i]!,
+      early?.take(plan, img.id) ?? new ImageMerge(),
+    );
     trees.set(img.id, tree);
     return image;
   });
@@ -103,17 +120,12 @@ function analyzeImage(
   img: ImagePlan,
   scans: LayerScan[],
   relation: ReturnType<typeof imageRelations>[number],
+  merge: ImageMerge,
 ): { image: ImageAnalysis; tree: MergedTree } {
-  // One path index for the tree and dive's metrics: each path is interned once, not twice.
-  const index = new PathIndex();
-  const builder = new MergedTreeBuilder({ index });
-  const dive = new DiveAccumulator(index);
-  const summaries = scans.map((scan) => {
-    dive.addLayer(scan.entries);
-    return builder.addLayer(scan.entries);
-  });
-  const tree = builder.finish();
-  const report = dive.result();
+  for (let k = merge.merged; k < scans.length; k++) merge.add(scans[k]!);
+  const { summaries } = merge;
+  const tree = merge.builder.finish();
+  const report = merge.dive.result();
   const reclaim = reclaimable(tree, { limit: 200 });
   const history = mapHistoryToLayers(img.config.history, img.layers.length);
   const warnings = [...img.warnings];

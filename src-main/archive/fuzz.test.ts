@@ -50,21 +50,11 @@ import {
 import { tar } from '../../test/support/tar-builder';
 import { analyzeArchive, analyzeArchiveStream, type AnalyzeResult } from './analyze';
 import { MAX_INDEX_ENTRIES } from './layout/oci-layout';
-import {
-  applyByteMutations,
-  applyMemberOp,
-  byteMutation,
-  checkError,
-  checkResult,
-  fixChecksum,
-  makeSeed,
-  memberOp,
-  readOptions,
-  startWatchdog,
-  TINY_PACKED,
-  type Seed,
-  type Watchdog,
-} from './fuzz-support';
+import { applyByteMutations, byteMutation, fixChecksum } from './fuzz/byte-mutations';
+import { applyMemberOp, memberOp } from './fuzz/member-mutations';
+import { checkError, checkResult, readOptions } from './fuzz/oracle';
+import { makeSeed, TINY_PACKED, type Seed } from './fuzz/seeds';
+import { startWatchdog, type Watchdog } from './fuzz/watchdog';
 import type { ArchiveError } from './model';
 import { MAX_KEPT_BYTES, type ReadOptions } from './read/read-archive';
 

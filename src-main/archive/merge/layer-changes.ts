@@ -27,6 +27,8 @@ export interface LayerPlan {
   parentIds: Int32Array;
   /** Per entry: own name; for whiteouts the TARGET's name, for opaque markers ''. */
   names: string[];
+  /** Per entry: the path id the merge gave it (K_ENTRY below the root), else -1. */
+  pathIds: Int32Array;
   whiteouts: number[];
   opaques: number[];
 }
@@ -95,6 +97,7 @@ export function planLayer(
     kinds: new Uint8Array(n),
     parentIds: new Int32Array(n),
     names: new Array<string>(n),
+    pathIds: new Int32Array(n).fill(-1),
     whiteouts: [],
     opaques: [],
   };

@@ -120,13 +120,9 @@ export class PathIndex {
   private add(parentId: number, name: string): number {
     const id = this.count++;
     const n = this.count;
-    this.parentOf = grown(this.parentOf, n, -1);
-    this.hashOf = grown(this.hashOf, n);
-    this.nameStart = grown(this.nameStart, n);
-    this.nameLength = grown(this.nameLength, n);
-    this.firstChildOf = grown(this.firstChildOf, n, -1);
-    this.nextSiblingOf = grown(this.nextSiblingOf, n, -1);
-    this.pool = grown(this.pool, this.poolUsed + name.length);
+    if (n > this.parentOf.length) this.grow(n);
+    if (this.poolUsed + name.length > this.pool.length)
+      this.pool = grown(this.pool, this.poolUsed + name.length);
     for (let i = 0; i < name.length; i++) this.pool[this.poolUsed + i] = name.charCodeAt(i);
     this.nameStart[id] = this.poolUsed;
     this.nameLength[id] = name.length;
@@ -139,6 +135,16 @@ export class PathIndex {
     if (n * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.place(id, hash);
     return id;
+  }
+
+  /** Grows the per-id columns together (one length check per added path). */
+  private grow(n: number): void {
+    this.parentOf = grown(this.parentOf, n, -1);
+    this.hashOf = grown(this.hashOf, n);
+    this.nameStart = grown(this.nameStart, n);
+    this.nameLength = grown(this.nameLength, n);
+    this.firstChildOf = grown(this.firstChildOf, n, -1);
+    this.nextSiblingOf = grown(this.nextSiblingOf, n, -1);
   }
 
   private place(id: number, hash: number): void {

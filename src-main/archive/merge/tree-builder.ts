@@ -12,7 +12,14 @@
  */
 import { type TarEntry } from '../model';
 import { grown } from './growable';
-import { K_ENTRY, newSummary, planLayer, tallyRemoval, type LayerSummary } from './layer-changes';
+import {
+  K_ENTRY,
+  newSummary,
+  planLayer,
+  tallyRemoval,
+  type LayerPlan,
+  type LayerSummary,
+} from './layer-changes';
 import { MergedTree } from './merged-tree';
 import { PathIndex } from './path-index';
 import { PathResolver, splitPath } from './paths';
@@ -58,6 +65,7 @@ export class MergedTreeBuilder {
   private readonly layerStart: number[] = [];
   private layer = -1;
   private finished = false;
+  private plan: LayerPlan | null = null;
 
   constructor(options: BuilderOptions = {}) {
     this.index = options.index ?? new PathIndex();
@@ -85,11 +93,17 @@ export class MergedTreeBuilder {
     for (const i of plan.opaques) this.applyOpaque(plan.parentIds[i]!, summary);
     for (let i = 0; i < entries.length; i++) {
       if (plan.kinds[i] === K_ENTRY)
-        this.applyEntry(entries[i]!, plan.parentIds[i]!, plan.names[i]!, summary);
+        plan.pathIds[i] = this.applyEntry(entries[i]!, plan.parentIds[i]!, plan.names[i]!, summary);
     }
     this.countChanges(summary, start);
     this.summaries.push(summary);
+    this.plan = plan;
     return summary;
+  }
+
+  /** The plan of the layer added last (its entries' resolved paths, for the dive metrics). */
+  get lastPlan(): LayerPlan | null {
+    return this.plan;
   }
 
   /** Freezes the builder into the queryable tree. */
@@ -137,7 +151,8 @@ export class MergedTreeBuilder {
     inode: number,
     linkname: string,
   ): number {
-    this.lastVersion = grown(this.lastVersion, this.index.size, -1);
+    if (this.lastVersion.length < this.index.size)
+      this.lastVersion = grown(this.lastVersion, this.index.size, -1);
     const prev = this.lastVersion[pathId] ?? -1;
     const v = this.store.append({
       pathId,
@@ -213,12 +228,13 @@ export class MergedTreeBuilder {
     if (v >= 0 && this.store.type[v] === T_DIR) this.removeChildren(dir, GONE_OPAQUE, 'opaque', summary);
   }
 
-  private applyEntry(entry: TarEntry, parentId: number, name: string, summary: LayerSummary): void {
+  /** Applies one entry; returns its path id (-1 for the root entry). */
+  private applyEntry(entry: TarEntry, parentId: number, name: string, summary: LayerSummary): number {
     let p = 0;
     if (parentId < 0) {
       if (entry.type !== 'dir') {
         this.warnings.add(this.layer, 'root-not-directory', entry.path, entry.type);
-        return;
+        return -1;
       }
     } else {
       this.ensureDir(parentId, entry.path);
@@ -235,6 +251,7 @@ export class MergedTreeBuilder {
     const linkname = entry.type === 'hardlink' || entry.type === 'symlink' ? entry.linkname : '';
     const flags = this.changeFor(p);
     this.newVersion(p, type, flags, entry.mode, entry.uid, entry.gid, entry.size, inode, linkname);
+    return parentId < 0 ? -1 : p;
   }
 
   /** Makes sure `dir` and its ancestors are visible directories, creating implicit ones. */

@@ -16,7 +16,15 @@ import { grown, trimmed } from './growable';
 /** `to` of a version nobody has replaced yet. Also caps the layer count (docker allows 127). */
 export const ALIVE = 0xffff;
 
-export const TYPES: readonly EntryType[] = ['file', 'hardlink', 'symlink', 'chardev', 'blockdev', 'dir', 'fifo'];
+export const TYPES: readonly EntryType[] = [
+  'file',
+  'hardlink',
+  'symlink',
+  'chardev',
+  'blockdev',
+  'dir',
+  'fifo',
+];
 export const T_FILE = 0;
 export const T_HARDLINK = 1;
 export const T_DIR = 5;
@@ -75,19 +83,7 @@ export class VersionStore {
 
   append(v: VersionInput): number {
     const id = this.count++;
-    const n = this.count;
-    this.pathId = grown(this.pathId, n);
-    this.from = grown(this.from, n);
-    this.to = grown(this.to, n);
-    this.type = grown(this.type, n);
-    this.flags = grown(this.flags, n);
-    this.mode = grown(this.mode, n);
-    this.uid = grown(this.uid, n);
-    this.gid = grown(this.gid, n);
-    this.size = grown(this.size, n);
-    this.prev = grown(this.prev, n);
-    this.inode = grown(this.inode, n);
-    this.link = grown(this.link, n);
+    if (this.count > this.pathId.length) this.grow(this.count);
     this.pathId[id] = v.pathId;
     this.from[id] = v.layer;
     this.to[id] = ALIVE;
@@ -105,6 +101,22 @@ export class VersionStore {
       this.links.push(v.linkname);
     }
     return id;
+  }
+
+  /** Grows every column at once (appends check one length, not twelve). */
+  private grow(n: number): void {
+    this.pathId = grown(this.pathId, n);
+    this.from = grown(this.from, n);
+    this.to = grown(this.to, n);
+    this.type = grown(this.type, n);
+    this.flags = grown(this.flags, n);
+    this.mode = grown(this.mode, n);
+    this.uid = grown(this.uid, n);
+    this.gid = grown(this.gid, n);
+    this.size = grown(this.size, n);
+    this.prev = grown(this.prev, n);
+    this.inode = grown(this.inode, n);
+    this.link = grown(this.link, n);
   }
 
   /** Marks a version replaced or removed by `layer`, remembering why. */

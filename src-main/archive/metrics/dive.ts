@@ -28,6 +28,7 @@
  */
 import { type TarEntry } from '../model';
 import { grown } from '../merge/growable';
+import { K_OPAQUE, K_SKIP, K_WHITEOUT, type LayerPlan } from '../merge/layer-changes';
 import { PathIndex } from '../merge/path-index';
 import { splitPath, WHITEOUT_META_PREFIX, WHITEOUT_PREFIX } from '../merge/paths';
 
@@ -53,6 +54,14 @@ export interface DiveReport {
   skippedWhiteouts: number;
 }
 
+/** The layer being added: its stamp, the nodes and whiteout nodes met, dive's layer size. */
+interface LayerWalk {
+  stamp: number;
+  nodes: number[];
+  whiteouts: number[];
+  size: number;
+}
+
 export class DiveAccumulator {
   private readonly layerSizes: number[] = [];
   private capacity = 0;
@@ -75,50 +84,122 @@ export class DiveAccumulator {
   private wasted = 0;
   private readonly inefficient: number[] = [];
   private skipped = 0;
+  /** Scratch for mark(). */
+  private readonly chain: number[] = [];
 
   constructor(private readonly index: PathIndex = new PathIndex()) {}
 
   addLayer(entries: readonly TarEntry[]): void {
-    const stamp = this.layerSizes.length + 1;
-    const nodes: number[] = [];
-    const whiteouts: number[] = [];
-    let layerSize = 0;
-    for (const entry of entries) {
-      const parts = splitPath(entry.path);
-      // dive skips only the root entry ('.' after path.Clean) when summing the layer size.
-      if (typeof parts !== 'string' && parts.length === 0) continue;
-      layerSize += entry.size > 0 ? entry.size : 0;
-      if (typeof parts === 'string') continue;
-      let id = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const name = parts[i]!;
-        if (name.startsWith(WHITEOUT_META_PREFIX)) break;
-        const child = this.index.intern(id, name);
-        this.ensureCapacity();
-        if (id !== 0) this.parentStamp[id] = stamp;
-        if (this.nodeStamp[child] !== stamp) {
-          this.nodeStamp[child] = stamp;
-          nodes.push(child);
-          if (name.startsWith(WHITEOUT_PREFIX)) whiteouts.push(child);
-        }
-        if (i === parts.length - 1) {
-          this.entryStamp[child] = stamp;
-          this.entrySize[child] = entry.size > 0 ? entry.size : 0;
-          this.entryIsDir[child] = entry.type === 'dir' ? 1 : 0;
-        }
-        id = child;
+    const layer = this.beginLayer();
+    for (const entry of entries) this.addByPath(entry, layer);
+    this.endLayer(layer);
+  }
+
+  /**
+   * The same as `addLayer`, reusing the merge's plan of the layer (MergedTreeBuilder.lastPlan):
+   * paths it resolved are not split and interned again. Entries it refused take addLayer's route.
+   */
+  addPlannedLayer(entries: readonly TarEntry[], plan: LayerPlan): void {
+    const layer = this.beginLayer();
+    const { kinds, parentIds, pathIds, names } = plan;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const kind = kinds[i];
+      const parent = parentIds[i]!;
+      if (kind === K_SKIP) {
+        this.addByPath(entry, layer);
+        continue;
       }
+      if (parent < 0) continue; // the root entry: dive skips it, size included
+      layer.size += entry.size > 0 ? entry.size : 0;
+      if (kind === K_OPAQUE) {
+        // dive stops at the `.wh..wh..opq` component: only the directories above it are added.
+        this.mark(parent, layer);
+        continue;
+      }
+      let id = pathIds[i]!;
+      if (kind === K_WHITEOUT) {
+        id = this.index.intern(parent, WHITEOUT_PREFIX + names[i]!);
+        this.ensureCapacity();
+        if (this.nodeStamp[id] !== layer.stamp) layer.whiteouts.push(id);
+      }
+      this.mark(id, layer);
+      this.setEntry(id, entry, layer.stamp);
     }
-    this.layerSizes.push(layerSize);
-    const whiteoutSet = new Set(whiteouts);
-    this.visitLeaves(nodes, whiteoutSet, stamp);
-    this.stack(nodes, whiteoutSet, stamp);
+    this.endLayer(layer);
+  }
+
+  private beginLayer(): LayerWalk {
+    this.ensureCapacity();
+    return { stamp: this.layerSizes.length + 1, nodes: [], whiteouts: [], size: 0 };
+  }
+
+  private endLayer(layer: LayerWalk): void {
+    this.layerSizes.push(layer.size);
+    const whiteoutSet = new Set(layer.whiteouts);
+    this.visitLeaves(layer.nodes, whiteoutSet, layer.stamp);
+    this.stack(layer.nodes, whiteoutSet, layer.stamp);
+  }
+
+  /** One entry, its path split and interned component by component. */
+  private addByPath(entry: TarEntry, layer: LayerWalk): void {
+    const { stamp, nodes, whiteouts } = layer;
+    const parts = splitPath(entry.path);
+    // dive skips only the root entry ('.' after path.Clean) when summing the layer size.
+    if (typeof parts !== 'string' && parts.length === 0) return;
+    layer.size += entry.size > 0 ? entry.size : 0;
+    if (typeof parts === 'string') return;
+    let id = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i]!;
+      if (name.startsWith(WHITEOUT_META_PREFIX)) break;
+      const child = this.index.intern(id, name);
+      this.ensureCapacity();
+      if (id !== 0) this.parentStamp[id] = stamp;
+      if (this.nodeStamp[child] !== stamp) {
+        this.nodeStamp[child] = stamp;
+        nodes.push(child);
+        if (name.startsWith(WHITEOUT_PREFIX)) whiteouts.push(child);
+      }
+      if (i === parts.length - 1) this.setEntry(child, entry, stamp);
+      id = child;
+    }
+  }
+
+  /**
+   * What addByPath does to the components of a path, from its interned id: nodes not met yet in
+   * this layer are added top down (in the order dive meets them), and every ancestor is a parent.
+   * A node met before has all its ancestors marked already.
+   */
+  private mark(id: number, layer: LayerWalk): void {
+    const { stamp, nodes } = layer;
+    const index = this.index;
+    const fresh = this.chain;
+    fresh.length = 0;
+    for (let x = id; x > 0 && this.nodeStamp[x] !== stamp; x = index.parent(x)) fresh.push(x);
+    for (let k = fresh.length - 1; k >= 0; k--) {
+      const x = fresh[k]!;
+      this.nodeStamp[x] = stamp;
+      nodes.push(x);
+    }
+    for (let p = index.parent(id); p > 0 && this.parentStamp[p] !== stamp; p = index.parent(p))
+      this.parentStamp[p] = stamp;
+  }
+
+  private setEntry(id: number, entry: TarEntry, stamp: number): void {
+    this.entryStamp[id] = stamp;
+    this.entrySize[id] = entry.size > 0 ? entry.size : 0;
+    this.entryIsDir[id] = entry.type === 'dir' ? 1 : 0;
   }
 
   result(): DiveReport {
     const sizeBytes = this.layerSizes.reduce((a, b) => a + b, 0);
     const userSizeBytes = sizeBytes - (this.layerSizes[0] ?? 0);
-    const files = this.inefficient.map((id) => ({ path: this.index.pathOf(id), count: this.seen[id]!, sizeBytes: this.sum[id]! }));
+    const files = this.inefficient.map((id) => ({
+      path: this.index.pathOf(id),
+      count: this.seen[id]!,
+      sizeBytes: this.sum[id]!,
+    }));
     // dive sorts ascending by size (a stable insertion sort at the sizes it is tested with), then
     // its export walks the list backwards.
     files.sort((a, b) => a.sizeBytes - b.sizeBytes).reverse();

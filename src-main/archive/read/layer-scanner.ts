@@ -20,6 +20,10 @@ export interface LayerScanOptions {
   verify: boolean;
   maxInflatedBytes: number;
   maxEntries?: number;
+  /** Chunks pushed are fresh buffers nobody reuses (a file read stream): kept without a copy. */
+  ownsChunks?: boolean;
+  /** Takes each entry instead of the scan's `entries` list (then left empty). */
+  onEntry?: (entry: TarEntry) => void;
   /** Called with uncompressed bytes parsed so far (monotonic). */
   onBytes?: (uncompressedDone: number, compressedDone: number) => void;
 }
@@ -42,7 +46,8 @@ export class LayerScanner {
 
   constructor(private readonly opts: LayerScanOptions) {
     this.hash = opts.verify ? createHash('sha256') : null;
-    this.parser = new TarParser((entry) => void this.entries.push(entry), {
+    const onEntry = opts.onEntry ?? ((entry: TarEntry) => void this.entries.push(entry));
+    this.parser = new TarParser((entry) => void onEntry(entry), {
       label: `${opts.file}: ${opts.blobPath}`,
       ...(opts.maxEntries ? { maxEntries: opts.maxEntries } : {}),
     });
@@ -54,7 +59,11 @@ export class LayerScanner {
     this.compressedDone += chunk.byteLength;
     if (this.mode === 'sniffing') {
       // Views handed to us may be reused by the caller: copy what we keep.
-      this.head.push(Buffer.from(chunk));
+      this.head.push(
+        this.opts.ownsChunks
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          : Buffer.from(chunk),
+      );
       this.headLen += chunk.byteLength;
       if (this.headLen < SNIFF_BYTES && this.compressedDone < this.opts.blobBytes) return;
       return this.decide();
@@ -115,8 +124,9 @@ export class LayerScanner {
       return;
     }
     const d = this.decompressor!;
-    // The caller may reuse the chunk's memory once we return: the decompressor gets its own copy.
-    const ok = d.write(Buffer.from(chunk));
+    // Unless the chunks are ours, the caller may reuse their memory once we return: the
+    // decompressor then gets its own copy.
+    const ok = d.write(this.opts.ownsChunks ? chunk : Buffer.from(chunk));
     if (ok) return;
     return new Promise<void>((resolve, reject) => {
       const onDrain = (): void => {

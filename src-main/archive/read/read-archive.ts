@@ -5,7 +5,8 @@
  * - Uncompressed archive (what `docker save` writes): index the outer tar with positioned reads
  *   (headers only), read the JSON it needs, then scan only the referenced layer blobs: plain tar
  *   layers header-only in place (no file data is read), compressed ones streamed from their byte
- *   range through a decompressor. Layers run two at a time.
+ *   range through a decompressor. On a big archive, layers are scanned on two worker threads
+ *   (layer-workers.ts), each handed to `onLayer` as it is done.
  * - Compressed archive (`docker save | gzip`, .tar.xz, ...): one forward pass through the
  *   decompressor; every member is sniffed as it streams by (blobs come before index.json in
  *   containerd exports, so nothing can be known in advance), layers are scanned on the fly,
@@ -14,12 +15,13 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ArchiveError, type LayerScan, type TarEntry } from '../model';
+import { ArchiveError, type LayerScan } from '../model';
 import { looksLikeTar, sniffCompression } from '../compression/sniff';
 import { type ArchiveMember, type ArchiveMembers } from '../layout/archive-members';
 import { planLayout } from '../layout/detect-layout';
 import { walkTarAt } from '../tar/walk-file';
-import { LayerScanner } from './layer-scanner';
+import { LayerWorkers, WorkerUnavailable } from './layer-workers';
+import { scanLayer, streamsLayer, type LayerJob } from './scan-layer';
 import {
   cancelled,
   DEFAULT_MAX_ENTRIES,
@@ -82,6 +84,16 @@ export async function readImageArchive(path: string, opts: ReadOptions = {}): Pr
   }
 }
 
+/** Bytes of streamed (compressed or hashed) layers from which they are scanned on worker threads. */
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Layer workers: two, whatever the core count (this thread merges meanwhile). Each costs ~40-60
+ * MiB of RSS (its own heap, zlib's buffers): three already take a gzip archive past the 300 MB
+ * the analysis may use, for no gain on two cores.
+ */
+const LAYER_WORKERS = 2;
+
 async function readUncompressed(
   fh: FileHandle,
   path: string,
@@ -91,105 +103,116 @@ async function readUncompressed(
 ): Promise<ArchiveRead> {
   const maxInflated = opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
   const budget = entryBudget(file, opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES);
-  const offsets = new Map<string, number>();
-  const members = new Map<string, ArchiveMember>();
-  opts.onProgress?.({ phase: 'index', bytesDone: 0, bytesTotal: size });
-  await walkTarAt(
-    fh,
-    0,
-    size,
-    (e, meta) => {
-      if (meta.hostilePath) return;
-      // A sparse member's stored bytes are what lie in the archive (its size is the expanded one).
-      members.set(e.path, {
-        name: e.path,
-        kind: memberKind(e),
-        size: meta.sparse ? meta.storedSize : e.size,
-        linkname: e.linkname,
-      });
-      offsets.set(e.path, e.dataOffset);
-    },
-    { label: file, ...(opts.signal ? { signal: opts.signal } : {}) },
-  );
-  const archive: ArchiveMembers = {
-    file,
-    members,
-    async readSmall(name) {
-      const m = members.get(name)!;
-      const buf = Buffer.alloc(m.size);
-      const { bytesRead } = await fh.read(buf, 0, m.size, offsets.get(name)!);
-      if (bytesRead < m.size) throw new ArchiveError(file, `${name} is cut short: the archive is truncated`);
-      return buf;
-    },
-  };
-  const plan = await planLayout(archive, opts.platform ? { platform: opts.platform } : {});
+  let pool: LayerWorkers | null = null;
+  try {
+    const offsets = new Map<string, number>();
+    const members = new Map<string, ArchiveMember>();
+    opts.onProgress?.({ phase: 'index', bytesDone: 0, bytesTotal: size });
+    await walkTarAt(
+      fh,
+      0,
+      size,
+      (e, meta) => {
+        if (meta.hostilePath) return;
+        // A sparse member's stored bytes are what lie in the archive (its size is the expanded one).
+        members.set(e.path, {
+          name: e.path,
+          kind: memberKind(e),
+          size: meta.sparse ? meta.storedSize : e.size,
+          linkname: e.linkname,
+        });
+        offsets.set(e.path, e.dataOffset);
+      },
+      { label: file, ...(opts.signal ? { signal: opts.signal } : {}) },
+    );
+    const archive: ArchiveMembers = {
+      file,
+      members,
+      async readSmall(name) {
+        const m = members.get(name)!;
+        const buf = Buffer.alloc(m.size);
+        const { bytesRead } = await fh.read(buf, 0, m.size, offsets.get(name)!);
+        if (bytesRead < m.size)
+          throw new ArchiveError(file, `${name} is cut short: the archive is truncated`);
+        return buf;
+      },
+    };
+    const plan = await planLayout(archive, opts.platform ? { platform: opts.platform } : {});
 
-  const blobs = [...new Set(plan.images.flatMap((img) => img.layers.map((l) => l.blobPath!)))];
-  const total = blobs.reduce((n, b) => n + members.get(b)!.size, 0);
-  let done = 0;
-  const layers = new Map<string, LayerScan>();
-  const scanOne = async (blob: string): Promise<void> => {
-    cancelled(file, opts.signal);
-    const m = members.get(blob)!;
-    const start = offsets.get(blob)!;
-    if (start + m.size > size) throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
-    opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-    const head = Buffer.alloc(Math.min(512, m.size));
-    await fh.read(head, 0, head.length, start);
-    const kind = sniffCompression(head);
-    let scan: LayerScan;
-    if (!opts.verify && (m.size === 0 || kind === 'none' || (kind === 'unknown' && looksLikeTar(head)))) {
-      // The fast path: headers only, file data skipped by seeking.
-      const entries: TarEntry[] = [];
-      await walkTarAt(fh, start, m.size, (e) => void entries.push(e), {
-        label: `${file}: ${blob}`,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
-      });
-      scan = {
-        blobPath: blob,
-        compression: 'none',
-        blobBytes: m.size,
-        tarBytes: m.size,
-        entries,
-        diffIdComputed: null,
-      };
-    } else {
-      const scanner = new LayerScanner({
-        file,
-        blobPath: blob,
-        blobBytes: m.size,
-        verify: !!opts.verify,
-        maxInflatedBytes: maxInflated,
-        maxEntries: opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES,
-      });
-      if (m.size > 0) {
-        const stream = createReadStream(path, { start, end: start + m.size - 1, highWaterMark: 256 * 1024 });
-        try {
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
-            cancelled(file, opts.signal);
-            await scanner.push(chunk);
-          }
-        } finally {
-          stream.destroy();
-        }
-      }
-      scan = await scanner.finish();
+    const blobs = [...new Set(plan.images.flatMap((img) => img.layers.map((l) => l.blobPath!)))];
+    const total = blobs.reduce((n, b) => n + members.get(b)!.size, 0);
+    let done = 0;
+    const layers = new Map<string, LayerScan>();
+    const maxEntries = opts.maxEntriesPerLayer ?? DEFAULT_MAX_ENTRIES;
+    const jobFor = (blob: string): LayerJob => ({
+      path,
+      file,
+      blob,
+      start: offsets.get(blob)!,
+      size: members.get(blob)!.size,
+      verify: !!opts.verify,
+      maxInflatedBytes: maxInflated,
+      maxEntries,
+    });
+    // Which layers go to workers. By default those streamed through a decompressor (or hashed),
+    // when they add up to 32 MiB: a plain layer is read in place, headers only, which costs this
+    // thread less than a worker's start-up and the hand-over of its entries.
+    let toWorkers = opts.layerWorkers === false ? [] : blobs;
+    if (opts.layerWorkers === undefined) {
+      const streamed: string[] = [];
+      for (const blob of blobs) if (await streamsLayer(fh, jobFor(blob))) streamed.push(blob);
+      const bytes = streamed.reduce((n, b) => n + members.get(b)!.size, 0);
+      toWorkers = bytes >= WORKER_MIN_BYTES ? streamed : [];
     }
-    budget(scan.entries.length);
-    layers.set(blob, scan);
-    done += m.size;
-    opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
-  };
-  // Two at a time: decompression runs on libuv's pool, so two layers use both cores.
-  const queue = [...blobs];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let blob = queue.shift(); blob !== undefined; blob = queue.shift()) await scanOne(blob);
-    }),
-  );
-  const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
-  return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
+    const workers =
+      toWorkers.length > 0 ? LayerWorkers.open(Math.min(toWorkers.length, LAYER_WORKERS)) : null;
+    pool = workers;
+    const inWorker = new Set(workers ? toWorkers : []);
+    const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const scanOne = async (blob: string): Promise<void> => {
+      cancelled(file, opts.signal);
+      const m = members.get(blob)!;
+      const start = offsets.get(blob)!;
+      if (start + m.size > size)
+        throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
+      if (!inWorker.has(blob))
+        opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+      const job = jobFor(blob);
+      const inThread = (): Promise<LayerScan> =>
+        scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
+      const scan = inWorker.has(blob)
+        ? await workers!.scan(job).catch((err: unknown) => {
+            if (err instanceof WorkerUnavailable) return inThread();
+            throw err;
+          })
+        : await inThread();
+      budget(scan.entries.length);
+      layers.set(blob, scan);
+      opts.onLayer?.(plan, blob, scan);
+      done += m.size;
+      opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+    };
+    // In this thread, two at a time (decompression runs on libuv's pool, so two layers use both
+    // cores); the workers' layers are queued at once: a worker takes the next as soon as it hands
+    // one over, while this thread merges that one (onLayer). Layers start in order, as the merge
+    // takes them.
+    const local = blobs.filter((b) => !inWorker.has(b));
+    try {
+      await Promise.all([
+        ...[...inWorker].map(scanOne),
+        ...[0, 1].map(async () => {
+          for (let blob = local.shift(); blob !== undefined; blob = local.shift()) await scanOne(blob);
+        }),
+      ]);
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+    const blobOffsets = new Map(blobs.map((b) => [b, offsets.get(b)!]));
+    return { file, fileBytes: size, compression: 'none', plan, layers, blobOffsets };
+  } finally {
+    await pool?.close();
+  }
 }
 
 async function readCompressed(

@@ -23,6 +23,14 @@ export interface ReadOptions {
   maxEntriesPerLayer?: number;
   /** Layer entries merged over all its images (an image per entry of a shared layer counts again). Default 20 million. */
   maxMergeEntries?: number;
+  /**
+   * Scan the layers of an uncompressed archive on worker threads: true all of them (where the
+   * built code can start workers), false none; default: the layers streamed through a
+   * decompressor (or hashed, with `verify`) when they add up to 32 MiB or more.
+   */
+  layerWorkers?: boolean;
+  /** Each layer blob's scan as soon as it is done (uncompressed archives), e.g. to merge it while others are read. */
+  onLayer?: (plan: LayoutPlan, blobPath: string, scan: LayerScan) => void;
 }
 
 export interface ArchiveRead {
