@@ -41,6 +41,21 @@ export async function plainTargetOf(docker: EngineClient): Promise<PlainTarget |
   return { kind: 'tcp', host: m.host, port, prefix: `${prefix}${version}` };
 }
 
+/** A connection to the engine (reads into `onread`'s buffers when given). */
+export function connectPlain(target: PlainTarget, onread?: net.OnReadOpts): net.Socket {
+  return target.kind === 'socket'
+    ? net.connect({ path: target.path, ...(onread ? { onread } : {}) })
+    : net.connect({ host: target.host, port: target.port, ...(onread ? { onread } : {}) });
+}
+
+/** The request line and headers of a one-request connection (`extra`: more header lines). */
+export function requestHead(target: PlainTarget, method: string, path: string, extra: string[] = []): string {
+  const host = target.kind === 'tcp' ? `${target.host}:${target.port}` : 'docker';
+  const lines = [`${method} ${target.prefix}${path} HTTP/1.1`, `Host: ${host}`, 'User-Agent: strata'];
+  lines.push('Accept: */*', ...extra, 'Connection: close');
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
 /** An HTTP error answer, shaped like docker-modem's (`statusCode`, `json`) for toAppError. */
 export class EngineHttpError extends Error {
   constructor(
@@ -153,17 +168,10 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
         return !paused;
       },
     };
-    const socket =
-      target.kind === 'socket'
-        ? net.connect({ path: target.path, onread })
-        : net.connect({ host: target.host, port: target.port, onread });
+    const socket = connectPlain(target, onread);
     // Flowing, so 'end' is emitted (with onread no 'data' events come; the reads go to the segments).
     socket.resume();
-    const hostHeader = target.kind === 'tcp' ? `${target.host}:${target.port}` : 'docker';
-    socket.write(
-      `GET ${target.prefix}${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: strata\r\n` +
-        'Accept: */*\r\nConnection: close\r\n\r\n',
-    );
+    socket.write(requestHead(target, 'GET', path));
     socket.on('error', (err) => fail(err));
     socket.on('end', () => {
       try {
@@ -236,7 +244,7 @@ class SegmentPool {
   }
 }
 
-function httpError(status: number, text: string): EngineHttpError {
+export function httpError(status: number, text: string): EngineHttpError {
   let json: { message?: string } | null;
   try {
     json = JSON.parse(text) as { message?: string };
@@ -246,7 +254,7 @@ function httpError(status: number, text: string): EngineHttpError {
   return new EngineHttpError(status, json, text);
 }
 
-function abortError(): Error {
+export function abortError(): Error {
   const err = new Error('The operation was aborted');
   err.name = 'AbortError';
   return err;
