@@ -9,7 +9,8 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { abortError, connectPlain, httpError, requestHead, type PlainTarget } from './engine-get';
+import { connectPlain, ExchangeState, requestHead, watchExchange } from './engine-exchange';
+import { httpError, type PlainTarget } from './engine-get';
 import { HttpResponseDecoder, type ResponseHead } from './http-response';
 
 export interface PostFile {
@@ -49,27 +50,13 @@ export function enginePostFile(
 ): Promise<PostAnswer> {
   const { signal } = opts;
   return new Promise((resolve, reject) => {
-    let failure: Error | null = null;
     let head: ResponseHead | null = null;
     let errorBody: Buffer[] | null = null;
     let errorBytes = 0;
     const received: Buffer[] = [];
-    let wake: (() => void) | null = null;
+    const state = new ExchangeState();
     const pieces = new PiecePool(PIECE, PIECES);
 
-    const notify = (): void => {
-      const w = wake;
-      wake = null;
-      w?.();
-    };
-    const fail = (err: Error): void => {
-      if (failure || decoder.done) return;
-      failure = err;
-      pieces.close();
-      socket.destroy();
-      reject(err);
-      notify();
-    };
     const decoder = new HttpResponseDecoder({
       head(h) {
         head = h;
@@ -87,9 +74,17 @@ export function enginePostFile(
         pieces.close();
         socket.destroy();
         if (errorBody) reject(httpError(head!.status, Buffer.concat(errorBody).toString('utf8')));
-        notify();
+        state.notify();
       },
     });
+
+    const fail = (err: Error): void => {
+      if (!state.failed(err, decoder.done)) return;
+      pieces.close();
+      socket.destroy();
+      reject(err);
+      state.notify();
+    };
 
     // Without `onread` every read is a new buffer, so the decoder's spans can be kept as they are.
     const socket = connectPlain(target);
@@ -100,26 +95,10 @@ export function enginePostFile(
         fail(err as Error);
         return;
       }
-      notify();
+      state.notify();
     });
-    socket.on('end', () => {
-      try {
-        decoder.close();
-      } catch (err) {
-        fail(err as Error);
-      }
-    });
-    socket.on('error', (err) => fail(err));
-    socket.on('close', () => {
-      if (!decoder.done) fail(new Error('the engine closed the connection before the end of the response'));
-    });
-    const onAbort = (): void => fail(abortError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('close', () => signal?.removeEventListener('abort', onAbort));
-    if (signal?.aborted) {
-      onAbort();
-      return;
-    }
+    watchExchange(socket, decoder, fail, signal);
+    if (signal?.aborted) return;
 
     socket.write(
       requestHead(target, 'POST', path, [
@@ -139,9 +118,9 @@ export function enginePostFile(
               yield* received.splice(0);
               continue;
             }
-            if (failure) throw failure;
+            if (state.failure) throw state.failure;
             if (decoder.done) return;
-            await new Promise<void>((r) => (wake = r));
+            await state.wait();
           }
         },
       };

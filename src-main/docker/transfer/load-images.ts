@@ -1,9 +1,10 @@
 /**
  * Loads an archive file into the engine (`POST /images/load`), reporting the bytes of the file
- * read so far. What dockerd 20.10 accepts (tar, gzip, bzip2, xz) is sent as it is, over a plain
- * socket where the engine has one (engine-post.ts), else through dockerode; zstd is
- * decompressed on the way (through dockerode); an OCI-only archive is converted to the docker-archive layout first
- * (services/convert-archive.ts). Load errors arrive inside the HTTP 200 stream and are raised here.
+ * sent so far. What dockerd 20.10 accepts (tar, gzip, bzip2, xz) is sent as it is: over a plain
+ * socket where the engine has one (engine-post.ts), else through dockerode (TLS, ssh). zstd is
+ * decompressed on the way (through dockerode); an OCI-only archive is converted to the
+ * docker-archive layout first (services/convert-archive.ts). Load errors arrive inside the HTTP
+ * 200 stream and are raised here.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
