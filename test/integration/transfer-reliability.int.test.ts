@@ -133,3 +133,22 @@ describe('image removed while it is being saved (shared engine)', () => {
     expect((await shared.ping()).toString()).toBe('OK');
   });
 });
+
+describe('load cancelled mid-way (shared engine)', () => {
+  it('CANCELLED; the engine drops the partial upload and loads nothing from it', async () => {
+    const c = new AbortController();
+    const p = loadImagesFromFile(shared, fixture, {
+      signal: c.signal,
+      onProgress: (prog) => {
+        if (prog.bytesDone > 8 * 1024 * 1024) c.abort();
+      },
+    });
+    await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(c.signal.aborted).toBe(true);
+    await expect(shared.getImage(big).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    // The engine is still well, and the same file loads whole afterwards.
+    const again = await loadImagesFromFile(shared, fixture);
+    expect(again.loaded).toContain(big);
+    dockerQuiet(testbed.dockerHost, 'rmi', big);
+  });
+});

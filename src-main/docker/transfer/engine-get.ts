@@ -5,8 +5,8 @@
  * and the consumer takes what arrived since its last turn (at least 1 MiB, or the rest) as one
  * batch of spans, so a file gets few, large writes. TLS and ssh engines are left to dockerode (see `plainTargetOf`).
  */
-import net from 'node:net';
 import type { EngineClient } from '../engine-client';
+import { connectPlain, ExchangeState, requestHead, watchExchange } from './engine-exchange';
 import { HttpResponseDecoder, type ResponseHead } from './http-response';
 
 export type PlainTarget =
@@ -89,23 +89,16 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
     let used = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    let failure: Error | null = null;
-    let wake: (() => void) | null = null;
+    const state = new ExchangeState();
     let head: ResponseHead | null = null;
     let errorBody: Buffer[] | null = null;
     let paused = false;
 
-    const notify = (): void => {
-      const w = wake;
-      wake = null;
-      w?.();
-    };
     const fail = (err: Error): void => {
-      if (failure || decoder.done) return;
-      failure = err;
+      if (!state.failed(err, decoder.done)) return;
       socket.destroy();
       reject(err);
-      notify();
+      state.notify();
     };
     const decoder = new HttpResponseDecoder({
       head(h) {
@@ -124,7 +117,7 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
         socket.destroy();
         if (errorBody) reject(httpError(head!.status, Buffer.concat(errorBody).toString('utf8')));
         else resolve(body());
-        notify();
+        state.notify();
       },
     });
 
@@ -148,37 +141,16 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
           fail(err as Error);
           return false;
         }
-        notify();
+        state.notify();
         paused = pendingBytes >= MAX_PENDING;
         return !paused;
       },
     };
-    const socket =
-      target.kind === 'socket'
-        ? net.connect({ path: target.path, onread })
-        : net.connect({ host: target.host, port: target.port, onread });
+    const socket = connectPlain(target, onread);
     // Flowing, so 'end' is emitted (with onread no 'data' events come; the reads go to the segments).
     socket.resume();
-    const hostHeader = target.kind === 'tcp' ? `${target.host}:${target.port}` : 'docker';
-    socket.write(
-      `GET ${target.prefix}${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: strata\r\n` +
-        'Accept: */*\r\nConnection: close\r\n\r\n',
-    );
-    socket.on('error', (err) => fail(err));
-    socket.on('end', () => {
-      try {
-        decoder.close();
-      } catch (err) {
-        fail(err as Error);
-      }
-    });
-    socket.on('close', () => {
-      if (!decoder.done) fail(new Error('the engine closed the connection before the end of the response'));
-    });
-    const onAbort = (): void => fail(abortError());
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('close', () => signal?.removeEventListener('abort', onAbort));
+    socket.write(requestHead(target, 'GET', path));
+    watchExchange(socket, decoder, fail, signal);
 
     function body(): EngineBody {
       return {
@@ -186,7 +158,7 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
         destroy: () => fail(new Error('the response was closed before its end')),
         async *[Symbol.asyncIterator]() {
           for (;;) {
-            if (pending.length > 0 && (pendingBytes >= MIN_BATCH || decoder.done || failure)) {
+            if (pending.length > 0 && (pendingBytes >= MIN_BATCH || decoder.done || state.failure)) {
               const batch = pending;
               segments.handOut();
               pending = [];
@@ -198,9 +170,9 @@ export function engineGet(target: PlainTarget, path: string, opts: GetOptions = 
               yield batch;
               continue;
             }
-            if (failure) throw failure;
+            if (state.failure) throw state.failure;
             if (decoder.done) return;
-            await new Promise<void>((r) => (wake = r));
+            await state.wait();
           }
         },
       };
@@ -236,7 +208,7 @@ class SegmentPool {
   }
 }
 
-function httpError(status: number, text: string): EngineHttpError {
+export function httpError(status: number, text: string): EngineHttpError {
   let json: { message?: string } | null;
   try {
     json = JSON.parse(text) as { message?: string };
@@ -244,10 +216,4 @@ function httpError(status: number, text: string): EngineHttpError {
     json = null;
   }
   return new EngineHttpError(status, json, text);
-}
-
-function abortError(): Error {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  return err;
 }

@@ -1,8 +1,10 @@
 /**
  * Loads an archive file into the engine (`POST /images/load`), reporting the bytes of the file
- * read so far. What dockerd 20.10 accepts (tar, gzip, bzip2, xz) is sent as it is; zstd is
- * decompressed on the way; an OCI-only archive is converted to the docker-archive layout first
- * (services/convert-archive.ts). Load errors arrive inside the HTTP 200 stream and are raised here.
+ * sent so far. What dockerd 20.10 accepts (tar, gzip, bzip2, xz) is sent as it is: over a plain
+ * socket where the engine has one (engine-post.ts), else through dockerode (TLS, ssh). zstd is
+ * decompressed on the way (through dockerode); an OCI-only archive is converted to the
+ * docker-archive layout first (services/convert-archive.ts). Load errors arrive inside the HTTP
+ * 200 stream and are raised here.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -19,6 +21,8 @@ import {
 } from '../../services/convert-archive';
 import type { EngineClient } from '../engine-client';
 import { streamFailure } from './engine-gone';
+import { plainTargetOf, type PlainTarget } from './engine-get';
+import { enginePostFile } from './engine-post';
 import { consumeJsonStream, type JsonMessage } from './json-stream';
 
 export interface LoadProgress {
@@ -77,6 +81,77 @@ async function sniffPath(path: string): Promise<{ kind: ReturnType<typeof sniffC
   }
 }
 
+/** The engine's answer to one load request (JSON lines), and what to release once it is read. */
+interface LoadRequest {
+  answer: AsyncIterable<Uint8Array | string>;
+  close(): void;
+}
+
+/**
+ * The file as it is, over a plain socket where the engine has one (engine-post.ts: large reads
+ * into reused buffers, written straight to the socket).
+ */
+async function postFile(
+  target: PlainTarget,
+  path: string,
+  opts: LoadOptions,
+  onBytes: (n: number) => void,
+): Promise<LoadRequest> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const answer = await enginePostFile(
+      target,
+      '/images/load?quiet=1',
+      { handle, size, contentType: 'application/x-tar' },
+      { signal: opts.signal, onSent: onBytes },
+    );
+    return {
+      answer,
+      close: () => {
+        answer.destroy();
+        void handle.close().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Through dockerode: TLS and ssh engines, and a zstd file decompressed on the way. */
+async function streamFile(
+  docker: EngineClient,
+  path: string,
+  decompress: boolean,
+  opts: LoadOptions,
+  onBytes: (n: number) => void,
+): Promise<LoadRequest> {
+  let done = 0;
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const counter = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      done += chunk.byteLength;
+      onBytes(done);
+      cb(null, chunk);
+    },
+  });
+  file.on('error', (e) => counter.destroy(e));
+  let body: Readable = file.pipe(counter);
+  if (decompress) {
+    const decoder = createDecompressor('zstd', { label: basename(path) });
+    counter.on('error', (e) => decoder.destroy(e));
+    body = counter.pipe(decoder);
+  }
+  try {
+    const answer = (await docker.loadImage(body, { quiet: true, abortSignal: opts.signal })) as Readable;
+    return { answer, close: () => file.destroy() };
+  } catch (err) {
+    file.destroy();
+    throw err;
+  }
+}
+
 /** One load request; resolves with what the engine reported, in-stream error included. */
 async function sendToEngine(
   docker: EngineClient,
@@ -93,25 +168,18 @@ async function sendToEngine(
     last = now;
     opts.onProgress({ bytesDone: done, bytesTotal: size, current: basename(path) });
   };
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  const counter = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      done += chunk.byteLength;
-      report(false);
-      cb(null, chunk);
-    },
-  });
-  file.on('error', (e) => counter.destroy(e));
-  let body: Readable = file.pipe(counter);
-  if (decompress) {
-    const decoder = createDecompressor('zstd', { label: basename(path) });
-    counter.on('error', (e) => decoder.destroy(e));
-    body = counter.pipe(decoder);
-  }
+  const onBytes = (n: number): void => {
+    done = n;
+    report(false);
+  };
+  let request: LoadRequest | undefined;
   try {
-    const response = (await docker.loadImage(body, { quiet: true, abortSignal: opts.signal })) as Readable;
+    const target = decompress ? null : await plainTargetOf(docker);
+    request = target
+      ? await postFile(target, path, opts, onBytes)
+      : await streamFile(docker, path, decompress, opts, onBytes);
     const loaded: string[] = [];
-    const outcome = await consumeJsonStream(response, (m) => {
+    const outcome = await consumeJsonStream(request.answer, (m) => {
       const name = loadedFrom(m);
       if (name) loaded.push(name);
     });
@@ -120,7 +188,7 @@ async function sendToEngine(
   } catch (err) {
     throw await streamFailure(docker, err, 'load', opts.signal, 'BAD_ARCHIVE');
   } finally {
-    file.destroy();
+    request?.close();
   }
 }
 
