@@ -49,8 +49,14 @@ export class PathIndex {
   name(id: number): string {
     const start = this.nameStart[id] ?? 0;
     const length = this.nameLength[id] ?? 0;
-    if (length < 256) return String.fromCharCode(...this.pool.subarray(start, start + length));
-    return Buffer.from(this.pool.buffer, this.pool.byteOffset + start, length).toString('latin1');
+    const pool = this.pool;
+    if (length <= 16) {
+      // Short names: a loop beats building a Buffer view (and spreading a subarray).
+      let s = '';
+      for (let i = start, end = start + length; i < end; i++) s += String.fromCharCode(pool[i]!);
+      return s;
+    }
+    return Buffer.from(pool.buffer, pool.byteOffset + start, length).toString('latin1');
   }
 
   /** The full normalised raw path ('' for the root). */

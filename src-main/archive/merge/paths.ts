@@ -81,8 +81,11 @@ export class PathResolver {
     const slash = path.lastIndexOf('/');
     const name = path.slice(slash + 1);
     if (name !== '' && name !== '.' && name !== '..') {
+      // Compared in place: the directory is only sliced out when it changes.
+      const last = this.lastDir;
+      if (last !== null && (slash < 0 ? last === '' : slash === last.length && path.startsWith(last)))
+        return { parentId: this.lastDirId, name };
       const dir = slash < 0 ? '' : path.slice(0, slash);
-      if (dir === this.lastDir) return { parentId: this.lastDirId, name };
       const parts = splitPath(dir);
       if (typeof parts === 'string') return parts;
       const problem = whiteoutDirectory(parts);

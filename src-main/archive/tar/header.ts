@@ -73,6 +73,18 @@ export function checksumMatches(buf: Uint8Array, off = 0): boolean {
   return stored === unsigned - 256 * high;
 }
 
+// A 32-bit view of the last buffer summed: headers come from a few reused read buffers, so one
+// view serves them all instead of a new typed array per header.
+let viewed: ArrayBufferLike | null = null;
+let viewedWords: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+function wordsOf(buffer: ArrayBufferLike): Uint32Array<ArrayBufferLike> {
+  if (buffer !== viewed) {
+    viewedWords = new Uint32Array(buffer, 0, buffer.byteLength >> 2);
+    viewed = buffer;
+  }
+  return viewedWords;
+}
+
 /**
  * Unsigned byte sum of a header with the checksum field counted as spaces. This runs once per
  * entry, so on aligned data it sums two 16-bit lanes per 32-bit word (128 steps instead of 512);
@@ -81,11 +93,12 @@ export function checksumMatches(buf: Uint8Array, off = 0): boolean {
 function unsignedSum(buf: Uint8Array, off: number): number {
   const abs = buf.byteOffset + off;
   if ((abs & 3) === 0) {
-    const words = new Uint32Array(buf.buffer, abs, BLOCK_SIZE / 4);
+    const words = wordsOf(buf.buffer);
+    const base = abs >> 2;
     let lanes = 0;
     for (let i = 0; i < 128; i++) {
       if (i === 37) i = 39; // bytes 148..155: the checksum field
-      const w = words[i]!;
+      const w = words[base + i]!;
       lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
     }
     return (lanes & 0xffff) + (lanes >>> 16) + 8 * 0x20;
