@@ -10,9 +10,9 @@ import {
   emptyCommitForm,
   type CommitForm,
 } from './commit-form';
-import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
+import { ErrorNote, readableError } from '../../components/ErrorNote';
 import type { Committed } from './LayerPanel';
-import { Modal } from '../../components/Modal';
+import { DialogActions, FormDialog, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
 
@@ -28,8 +28,7 @@ export function CommitDialog({
   const m = useMessages(runMsg);
   const refreshImages = useStore((s) => s.refreshImages);
   const [form, setForm] = useState<CommitForm>(emptyCommitForm);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ReadableError | null>(null);
+  const { busy, error, run } = useSubmitState(readableError);
   const [done, setDone] = useState<Committed | null>(null);
   const { spec, problems } = useMemo(() => buildCommitSpec(container, form), [container, form]);
   const line = useMemo(() => dockerCommitLine(container, form), [container, form]);
@@ -38,161 +37,146 @@ export function CommitDialog({
     update({ changes: form.changes.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const invalid = Object.keys(problems).length > 0;
 
-  const submit = async (): Promise<void> => {
+  const submit = (): void => {
     if (invalid) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const { imageId } = await call('commitContainer', spec);
       const detail = await call('inspectImage', { ref: imageId });
       const c = { imageId, reference: spec.reference ?? null, layers: detail.layers };
       setDone(c);
       onCommitted(c);
       void refreshImages();
-    } catch (err) {
-      setError(readableError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormDialog
       title={m.commitTitle(container)}
       onClose={onClose}
       className="ct-commit"
       wide
       testId="commit-dialog"
+      formClassName="ct-form"
+      onSubmit={submit}
     >
-      <form
-        className="ct-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="ct-grid">
-          <label htmlFor="commit-ref">{m.reference}</label>
-          <div>
-            <input
-              id="commit-ref"
-              className="mono"
-              value={form.reference}
-              placeholder={m.referencePlaceholder}
-              onChange={(e) => update({ reference: e.target.value })}
-              aria-invalid={!!problems['reference']}
-              data-autofocus
-            />
-            {problems['reference'] && <span className="ct-hint">{problems['reference']}</span>}
-          </div>
-          <label htmlFor="commit-message">{m.message}</label>
+      <div className="ct-grid">
+        <label htmlFor="commit-ref">{m.reference}</label>
+        <div>
           <input
-            id="commit-message"
-            value={form.message}
-            placeholder={m.messagePlaceholder}
-            onChange={(e) => update({ message: e.target.value })}
+            id="commit-ref"
+            className="mono"
+            value={form.reference}
+            placeholder={m.referencePlaceholder}
+            onChange={(e) => update({ reference: e.target.value })}
+            aria-invalid={!!problems['reference']}
+            data-autofocus
           />
-          <label htmlFor="commit-author">{m.author}</label>
-          <div>
-            <input
-              id="commit-author"
-              value={form.author}
-              placeholder={m.authorPlaceholder}
-              onChange={(e) => update({ author: e.target.value })}
-            />
-            {problems['author'] && <span className="ct-hint">{problems['author']}</span>}
-          </div>
-          <span>{m.pause}</span>
-          <label className="ct-check">
-            <input
-              type="checkbox"
-              checked={form.pause}
-              onChange={(e) => update({ pause: e.target.checked })}
-            />{' '}
-            {m.pauseText}
-          </label>
-          <span>{m.changes}</span>
-          <div className="ct-rows">
-            {form.changes.map((c, i) => (
-              <div key={i} className="ct-rowline">
-                <select
-                  aria-label={m.changeInstruction(i + 1)}
-                  value={c.instruction}
-                  onChange={(e) => setChange(i, { instruction: e.target.value as CommitInstruction })}
-                >
-                  {COMMIT_INSTRUCTIONS.map((k) => (
-                    <option key={k} value={k}>
-                      {k}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  aria-label={m.changeValue(i + 1)}
-                  className="mono ct-grow"
-                  value={c.value}
-                  placeholder={m.changeHint(c.instruction)}
-                  onChange={(e) => setChange(i, { value: e.target.value })}
-                  aria-invalid={!!problems[`changes.${i}`]}
-                />
-                <button
-                  type="button"
-                  className="ct-icon"
-                  aria-label={m.removeChange(i + 1)}
-                  onClick={() => update({ changes: form.changes.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-                <span
-                  className={
-                    problems[`changes.${i}`] && c.value.trim() ? 'ct-hint' : 'ct-muted ct-small ct-rowhint'
-                  }
-                >
-                  {problems[`changes.${i}`] && c.value.trim()
-                    ? `${c.instruction}: ${problems[`changes.${i}`]}`
-                    : m.changeHint(c.instruction)}
-                </span>
-              </div>
-            ))}
-            <button
-              type="button"
-              className="ct-add"
-              onClick={() => update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] })}
-            >
-              {m.addChange}
-            </button>
-          </div>
+          {problems['reference'] && <span className="ct-hint">{problems['reference']}</span>}
         </div>
-        <figure className="ct-cmdline">
-          <figcaption>{m.terminal}</figcaption>
-          <code data-testid="commit-cmdline">{line}</code>
-        </figure>
-        <ErrorNote error={error} testId="commit-error" />
-        {done && (
-          <div className="ct-result" role="status" data-testid="commit-result">
-            {m.newImage}{' '}
-            <span className="mono" data-testid="commit-image-id">
-              {done.imageId}
-            </span>
-            {done.reference && (
-              <>
-                {' '}
-                {m.tagged} <span className="mono">{done.reference}</span>
-              </>
-            )}
-            {m.committedLayers(done.layers.length)}
-          </div>
-        )}
-        <div className="ct-modal-actions">
-          <button type="button" onClick={onClose}>
-            {done ? m.close : m.cancel}
+        <label htmlFor="commit-message">{m.message}</label>
+        <input
+          id="commit-message"
+          value={form.message}
+          placeholder={m.messagePlaceholder}
+          onChange={(e) => update({ message: e.target.value })}
+        />
+        <label htmlFor="commit-author">{m.author}</label>
+        <div>
+          <input
+            id="commit-author"
+            value={form.author}
+            placeholder={m.authorPlaceholder}
+            onChange={(e) => update({ author: e.target.value })}
+          />
+          {problems['author'] && <span className="ct-hint">{problems['author']}</span>}
+        </div>
+        <span>{m.pause}</span>
+        <label className="ct-check">
+          <input type="checkbox" checked={form.pause} onChange={(e) => update({ pause: e.target.checked })} />{' '}
+          {m.pauseText}
+        </label>
+        <span>{m.changes}</span>
+        <div className="ct-rows">
+          {form.changes.map((c, i) => (
+            <div key={i} className="ct-rowline">
+              <select
+                aria-label={m.changeInstruction(i + 1)}
+                value={c.instruction}
+                onChange={(e) => setChange(i, { instruction: e.target.value as CommitInstruction })}
+              >
+                {COMMIT_INSTRUCTIONS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+              <input
+                aria-label={m.changeValue(i + 1)}
+                className="mono ct-grow"
+                value={c.value}
+                placeholder={m.changeHint(c.instruction)}
+                onChange={(e) => setChange(i, { value: e.target.value })}
+                aria-invalid={!!problems[`changes.${i}`]}
+              />
+              <button
+                type="button"
+                className="ct-icon"
+                aria-label={m.removeChange(i + 1)}
+                onClick={() => update({ changes: form.changes.filter((_, j) => j !== i) })}
+              >
+                ×
+              </button>
+              <span
+                className={
+                  problems[`changes.${i}`] && c.value.trim() ? 'ct-hint' : 'ct-muted ct-small ct-rowhint'
+                }
+              >
+                {problems[`changes.${i}`] && c.value.trim()
+                  ? `${c.instruction}: ${problems[`changes.${i}`]}`
+                  : m.changeHint(c.instruction)}
+              </span>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="ct-add"
+            onClick={() => update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] })}
+          >
+            {m.addChange}
           </button>
-          {!done && (
-            <button type="submit" className="ct-primary" disabled={busy || invalid}>
-              {busy ? m.committing : m.commit}
-            </button>
-          )}
         </div>
-      </form>
-    </Modal>
+      </div>
+      <figure className="ct-cmdline">
+        <figcaption>{m.terminal}</figcaption>
+        <code data-testid="commit-cmdline">{line}</code>
+      </figure>
+      <ErrorNote error={error} testId="commit-error" />
+      {done && (
+        <div className="ct-result" role="status" data-testid="commit-result">
+          {m.newImage}{' '}
+          <span className="mono" data-testid="commit-image-id">
+            {done.imageId}
+          </span>
+          {done.reference && (
+            <>
+              {' '}
+              {m.tagged} <span className="mono">{done.reference}</span>
+            </>
+          )}
+          {m.committedLayers(done.layers.length)}
+        </div>
+      )}
+      <div className="ct-modal-actions">
+        <DialogActions
+          cancel={done ? m.close : m.cancel}
+          onCancel={onClose}
+          primary={
+            done
+              ? null
+              : { label: busy ? m.committing : m.commit, disabled: busy || invalid, className: 'ct-primary' }
+          }
+        />
+      </div>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import type { RunResult } from '../../../src-shared/containers-dto';
 import { call } from '../../ipc/client';
 import { useStore } from '../../store';
 import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
-import { Modal } from '../../components/Modal';
+import { DialogActions, FormDialog } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
@@ -60,161 +60,160 @@ export function RunDialog({
   };
 
   return (
-    <Modal title={m.title} onClose={onClose} className="ct-run" testId="run-dialog" wide>
-      <form
-        className="ct-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="ct-grid">
-          <label htmlFor="run-image">{m.image}</label>
-          <div>
-            <input
-              id="run-image"
-              list="run-image-list"
-              value={form.image}
-              placeholder="busybox:latest"
-              onChange={(e) => update({ image: e.target.value })}
-              {...field('image')}
-              data-autofocus
-            />
-            <datalist id="run-image-list">
-              {tags.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-            <Hint problem={shown('image')} id="run-p-image" />
-          </div>
-          <label htmlFor="run-name">{m.name}</label>
-          <div>
-            <input
-              id="run-name"
-              value={form.name}
-              placeholder={m.namePlaceholder}
-              onChange={(e) => update({ name: e.target.value })}
-              {...field('name')}
-            />
-            <Hint problem={shown('name')} id="run-p-name" />
-          </div>
-          <label htmlFor="run-command">{m.command}</label>
-          <div>
-            <input
-              id="run-command"
-              className="mono"
-              value={form.command}
-              placeholder={m.commandPlaceholder}
-              onChange={(e) => update({ command: e.target.value })}
-              {...field('command')}
-            />
-            <Hint problem={shown('command')} id="run-p-command" />
-          </div>
-          <EnvRows {...rowProps} />
-          <PortRows {...rowProps} />
-          <label htmlFor="run-network">{m.network}</label>
-          <select
-            id="run-network"
-            value={form.networkMode}
-            onChange={(e) => update({ networkMode: e.target.value as RunForm['networkMode'] })}
-          >
-            <option value="bridge">{m.bridge}</option>
-            <option value="host">{m.host}</option>
-            <option value="none">{m.none}</option>
-          </select>
-          <MountRows {...rowProps} />
-          <label htmlFor="run-restart">{m.restart}</label>
-          <div className="ct-rowline">
-            <select
-              id="run-restart"
-              value={form.restart}
-              onChange={(e) => update({ restart: e.target.value as RunForm['restart'] })}
-            >
-              <option value="no">no</option>
-              <option value="always">always</option>
-              <option value="unless-stopped">unless-stopped</option>
-              <option value="on-failure">on-failure</option>
-            </select>
-            {form.restart === 'on-failure' && (
-              <input
-                aria-label={m.retries}
-                className="ct-portn"
-                value={form.retries}
-                onChange={(e) => update({ retries: e.target.value })}
-              />
-            )}
-            <Hint problem={shown('restart')} id="run-p-restart" />
-          </div>
-          <span>{m.options}</span>
-          <div className="ct-rowline">
-            <label className="ct-check">
-              <input
-                type="checkbox"
-                checked={form.detach}
-                onChange={(e) => update({ detach: e.target.checked })}
-              />{' '}
-              {m.detached}
-            </label>
-            <label className="ct-check">
-              <input
-                type="checkbox"
-                checked={form.autoRemove}
-                onChange={(e) => update({ autoRemove: e.target.checked })}
-              />{' '}
-              {m.autoRemove}
-            </label>
-            <Hint problem={shown('autoRemove')} id="run-p-autoRemove" />
-          </div>
-        </div>
-        <figure className="ct-cmdline">
-          <figcaption>{m.terminal}</figcaption>
-          <code data-testid="run-cmdline">{line}</code>
-        </figure>
-        {notes.map((n) => (
-          <p key={n} className="ct-muted ct-small">
-            {n}
-          </p>
-        ))}
-        <ErrorNote error={error} testId="run-error" />
-        {result && (
-          <div className="ct-result" role="status" data-testid="run-result">
-            {m.started} <span className="mono">{result.id.slice(0, 12)}</span>
-            {result.warnings.map((w) => (
-              <p key={w} className="ct-warn">
-                {m.engineWarning(w)}
-              </p>
+    <FormDialog
+      title={m.title}
+      onClose={onClose}
+      className="ct-run"
+      testId="run-dialog"
+      wide
+      formClassName="ct-form"
+      onSubmit={() => void submit()}
+    >
+      <div className="ct-grid">
+        <label htmlFor="run-image">{m.image}</label>
+        <div>
+          <input
+            id="run-image"
+            list="run-image-list"
+            value={form.image}
+            placeholder="busybox:latest"
+            onChange={(e) => update({ image: e.target.value })}
+            {...field('image')}
+            data-autofocus
+          />
+          <datalist id="run-image-list">
+            {tags.map((t) => (
+              <option key={t} value={t} />
             ))}
-            {result.exit && (
-              <pre className="ct-output">
-                {m.exitCode} {result.exit.exitCode ?? m.timedOut}
-                {'\n'}
-                {result.exit.stdout}
-                <span className="ct-stderr">{result.exit.stderr}</span>
-              </pre>
-            )}
-          </div>
-        )}
-        <div className="ct-modal-actions">
-          {running && running !== 'detached' && (
-            <button
-              type="button"
-              onClick={() => void call('cancelJob', { jobId: running }).catch(() => undefined)}
-            >
-              {m.stopWaiting}
-            </button>
-          )}
-          <button type="button" onClick={onClose}>
-            {result ? m.close : m.cancel}
-          </button>
-          <button
-            type="submit"
-            className="ct-primary"
-            disabled={running !== null || (touched && Object.keys(problems).length > 0)}
-          >
-            {running ? m.running : m.run}
-          </button>
+          </datalist>
+          <Hint problem={shown('image')} id="run-p-image" />
         </div>
-      </form>
-    </Modal>
+        <label htmlFor="run-name">{m.name}</label>
+        <div>
+          <input
+            id="run-name"
+            value={form.name}
+            placeholder={m.namePlaceholder}
+            onChange={(e) => update({ name: e.target.value })}
+            {...field('name')}
+          />
+          <Hint problem={shown('name')} id="run-p-name" />
+        </div>
+        <label htmlFor="run-command">{m.command}</label>
+        <div>
+          <input
+            id="run-command"
+            className="mono"
+            value={form.command}
+            placeholder={m.commandPlaceholder}
+            onChange={(e) => update({ command: e.target.value })}
+            {...field('command')}
+          />
+          <Hint problem={shown('command')} id="run-p-command" />
+        </div>
+        <EnvRows {...rowProps} />
+        <PortRows {...rowProps} />
+        <label htmlFor="run-network">{m.network}</label>
+        <select
+          id="run-network"
+          value={form.networkMode}
+          onChange={(e) => update({ networkMode: e.target.value as RunForm['networkMode'] })}
+        >
+          <option value="bridge">{m.bridge}</option>
+          <option value="host">{m.host}</option>
+          <option value="none">{m.none}</option>
+        </select>
+        <MountRows {...rowProps} />
+        <label htmlFor="run-restart">{m.restart}</label>
+        <div className="ct-rowline">
+          <select
+            id="run-restart"
+            value={form.restart}
+            onChange={(e) => update({ restart: e.target.value as RunForm['restart'] })}
+          >
+            <option value="no">no</option>
+            <option value="always">always</option>
+            <option value="unless-stopped">unless-stopped</option>
+            <option value="on-failure">on-failure</option>
+          </select>
+          {form.restart === 'on-failure' && (
+            <input
+              aria-label={m.retries}
+              className="ct-portn"
+              value={form.retries}
+              onChange={(e) => update({ retries: e.target.value })}
+            />
+          )}
+          <Hint problem={shown('restart')} id="run-p-restart" />
+        </div>
+        <span>{m.options}</span>
+        <div className="ct-rowline">
+          <label className="ct-check">
+            <input
+              type="checkbox"
+              checked={form.detach}
+              onChange={(e) => update({ detach: e.target.checked })}
+            />{' '}
+            {m.detached}
+          </label>
+          <label className="ct-check">
+            <input
+              type="checkbox"
+              checked={form.autoRemove}
+              onChange={(e) => update({ autoRemove: e.target.checked })}
+            />{' '}
+            {m.autoRemove}
+          </label>
+          <Hint problem={shown('autoRemove')} id="run-p-autoRemove" />
+        </div>
+      </div>
+      <figure className="ct-cmdline">
+        <figcaption>{m.terminal}</figcaption>
+        <code data-testid="run-cmdline">{line}</code>
+      </figure>
+      {notes.map((n) => (
+        <p key={n} className="ct-muted ct-small">
+          {n}
+        </p>
+      ))}
+      <ErrorNote error={error} testId="run-error" />
+      {result && (
+        <div className="ct-result" role="status" data-testid="run-result">
+          {m.started} <span className="mono">{result.id.slice(0, 12)}</span>
+          {result.warnings.map((w) => (
+            <p key={w} className="ct-warn">
+              {m.engineWarning(w)}
+            </p>
+          ))}
+          {result.exit && (
+            <pre className="ct-output">
+              {m.exitCode} {result.exit.exitCode ?? m.timedOut}
+              {'\n'}
+              {result.exit.stdout}
+              <span className="ct-stderr">{result.exit.stderr}</span>
+            </pre>
+          )}
+        </div>
+      )}
+      <div className="ct-modal-actions">
+        {running && running !== 'detached' && (
+          <button
+            type="button"
+            onClick={() => void call('cancelJob', { jobId: running }).catch(() => undefined)}
+          >
+            {m.stopWaiting}
+          </button>
+        )}
+        <DialogActions
+          cancel={result ? m.close : m.cancel}
+          onCancel={onClose}
+          primary={{
+            label: running ? m.running : m.run,
+            disabled: running !== null || (touched && Object.keys(problems).length > 0),
+            className: 'ct-primary',
+          }}
+        />
+      </div>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ReferenceFeedback } from '../transfer/ReferenceFeedback';
 import { repoAndTag, useReferenceCheck } from '../transfer/use-reference-check';
-import { Modal } from '../../components/Modal';
+import { ActionDialog, SubmitForm, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { imagesMsg } from './messages';
 import { shortId } from './visible-images';
@@ -19,58 +19,38 @@ export interface RefDialogProps {
 export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX.Element {
   const m = useMessages(imagesMsg);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmitState(errorMessage);
   const check = useReferenceCheck(text);
   const feedbackId = useId();
   const parts = check.status === 'ok' ? repoAndTag(check.reference) : null;
   const digestProblem = check.status === 'ok' && !parts;
   const taken = parts ? image.repoTags.includes(`${parts.repo}:${parts.tag}`) : false;
 
-  const submit = async (): Promise<void> => {
+  const submit = (): void => {
     if (!parts || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const r = await call('tagImage', { ref: image.id, repo: parts.repo, tag: parts.tag });
       onDone([r.reference]);
       onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <ActionDialog
       title={m.tagTitle(image.repoTags[0] ?? shortId(image.id))}
-      onClose={busy ? undefined : onClose}
       testId="tag-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            {m.cancel}
-          </button>
-          <button
-            type="submit"
-            form="tag-form"
-            className="primary"
-            disabled={!parts || busy || taken}
-            data-testid="tag-submit"
-          >
-            {m.addTag}
-          </button>
-        </>
-      }
+      busy={busy}
+      cancel={m.cancel}
+      onClose={onClose}
+      primary={{
+        label: m.addTag,
+        disabled: !parts || busy || taken,
+        form: 'tag-form',
+        testId: 'tag-submit',
+      }}
     >
       <p className="explain">{m.tagExplain(shortId(image.id))}</p>
-      <form
-        id="tag-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm id="tag-form" onSubmit={submit}>
         <label className="field">
           {m.newReference}
           <input
@@ -85,7 +65,7 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
             autoComplete="off"
           />
         </label>
-      </form>
+      </SubmitForm>
       {digestProblem ? (
         <p id={feedbackId} className="ref-feedback error" role="alert">
           {m.digestProblem}
@@ -99,7 +79,7 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
           {error}
         </p>
       )}
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -110,44 +90,30 @@ export function UntagDialog({
   onDone,
 }: RefDialogProps & { refName: string }): React.JSX.Element {
   const m = useMessages(imagesMsg);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmitState(errorMessage);
   const others = image.repoTags.filter((t) => t !== refName);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (): Promise<void> =>
+    run(async () => {
       await call('untagImage', { ref: refName });
       onDone([]);
       onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <ActionDialog
       title={m.untagTitle(refName)}
-      onClose={busy ? undefined : onClose}
       testId="untag-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            {m.cancel}
-          </button>
-          <button
-            type="button"
-            className={others.length === 0 ? 'primary danger' : 'primary'}
-            onClick={() => void submit()}
-            disabled={busy}
-            data-testid="untag-submit"
-          >
-            {others.length === 0 ? m.untagDelete : m.untagButton}
-          </button>
-        </>
-      }
+      busy={busy}
+      cancel={m.cancel}
+      onClose={onClose}
+      primary={{
+        label: others.length === 0 ? m.untagDelete : m.untagButton,
+        disabled: busy,
+        onClick: () => void submit(),
+        className: others.length === 0 ? 'primary danger' : 'primary',
+        testId: 'untag-submit',
+      }}
     >
       <p className="explain">{m.untagExplain(refName)}</p>
       {others.length > 0 ? (
@@ -163,6 +129,6 @@ export function UntagDialog({
           {error}
         </p>
       )}
-    </Modal>
+    </ActionDialog>
   );
 }

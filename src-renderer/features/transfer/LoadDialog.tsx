@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
+import { DialogActions } from '../../components/FormDialog';
 import { Modal } from '../../components/Modal';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
@@ -65,20 +66,17 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
             {m.close}
           </button>
         ) : (
-          <>
-            <button type="button" onClick={onClose} disabled={running}>
-              {m.cancel}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => load(typed.trim())}
-              disabled={running || typed.trim() === ''}
-              data-testid="load-submit"
-            >
-              {m.load}
-            </button>
-          </>
+          <DialogActions
+            cancel={m.cancel}
+            onCancel={onClose}
+            cancelDisabled={running}
+            primary={{
+              label: m.load,
+              disabled: running || typed.trim() === '',
+              onClick: () => load(typed.trim()),
+              testId: 'load-submit',
+            }}
+          />
         )
       }
     >

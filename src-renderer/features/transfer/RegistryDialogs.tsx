@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { Modal } from '../../components/Modal';
+import { ActionDialog, SubmitForm } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
@@ -58,35 +58,16 @@ export function PullDialog({
   };
 
   return (
-    <Modal
+    <ActionDialog
       title={m.pullTitle}
-      onClose={running ? undefined : onClose}
       testId="pull-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose} disabled={running}>
-            {m.close}
-          </button>
-          <button
-            type="submit"
-            form="pull-form"
-            className="primary"
-            disabled={!ref || running}
-            data-testid="pull-submit"
-          >
-            {m.pull}
-          </button>
-        </>
-      }
+      busy={running}
+      cancel={m.close}
+      onClose={onClose}
+      primary={{ label: m.pull, disabled: !ref || running, form: 'pull-form', testId: 'pull-submit' }}
     >
       <p className="explain">{m.pullExplain}</p>
-      <form
-        id="pull-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          pull();
-        }}
-      >
+      <SubmitForm id="pull-form" onSubmit={pull}>
         <label className="field">
           {m.reference}
           <input
@@ -102,11 +83,11 @@ export function PullDialog({
             data-testid="pull-input"
           />
         </label>
-      </form>
+      </SubmitForm>
       <ReferenceFeedback check={check} id={feedbackId} />
       {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={m.pulling(ref ?? '')} />}
       <JobOutcome state={job.state} done={(r) => m.pulled(ref ?? '', shortId(r.id), r.digest)} />
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -125,26 +106,13 @@ export function PushDialog({
     void job.run((jobId) => call('pushImage', { ref, jobId }));
   };
   return (
-    <Modal
+    <ActionDialog
       title={m.pushTitle}
-      onClose={running ? undefined : onClose}
       testId="push-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose} disabled={running}>
-            {m.close}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={push}
-            disabled={!ref || running}
-            data-testid="push-submit"
-          >
-            {m.push}
-          </button>
-        </>
-      }
+      busy={running}
+      cancel={m.close}
+      onClose={onClose}
+      primary={{ label: m.push, disabled: !ref || running, onClick: push, testId: 'push-submit' }}
     >
       <p className="explain">{m.pushExplain}</p>
       {image.repoTags.length === 0 ? (
@@ -168,6 +136,6 @@ export function PushDialog({
       )}
       {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={m.pushing(ref)} />}
       <JobOutcome state={job.state} done={(r) => m.pushed(ref, r.digest)} />
-    </Modal>
+    </ActionDialog>
   );
 }
