@@ -15,6 +15,7 @@ import type { Committed } from './LayerPanel';
 import { DialogActions, FormDialog, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
+import { problemMsg } from './problem-messages';
 
 export function CommitDialog({
   container,
@@ -26,11 +27,12 @@ export function CommitDialog({
   onCommitted: (c: Committed) => void;
 }): React.JSX.Element {
   const m = useMessages(runMsg);
+  const pm = useMessages(problemMsg);
   const refreshImages = useStore((s) => s.refreshImages);
   const [form, setForm] = useState<CommitForm>(emptyCommitForm);
   const { busy, error, run } = useSubmitState(readableError);
   const [done, setDone] = useState<Committed | null>(null);
-  const { spec, problems } = useMemo(() => buildCommitSpec(container, form), [container, form]);
+  const { spec, problems } = useMemo(() => buildCommitSpec(container, form, pm), [container, form, pm]);
   const line = useMemo(() => dockerCommitLine(container, form), [container, form]);
   const update = (patch: Partial<CommitForm>): void => setForm((f) => ({ ...f, ...patch }));
   const setChange = (i: number, patch: Partial<CommitForm['changes'][number]>): void =>

@@ -7,6 +7,7 @@ import { ErrorNote, readableError, type ReadableError } from '../../components/E
 import { DialogActions, FormDialog } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
+import { problemMsg } from './problem-messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
 
@@ -20,6 +21,7 @@ export function RunDialog({
   initialImage?: string;
 }): React.JSX.Element {
   const m = useMessages(runMsg);
+  const pm = useMessages(problemMsg);
   const images = useStore((s) => s.images);
   const refreshContainers = useStore((s) => s.refreshContainers);
   const selectContainer = useStore((s) => s.selectContainer);
@@ -29,7 +31,7 @@ export function RunDialog({
   const [error, setError] = useState<ReadableError | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
 
-  const { spec, problems } = useMemo(() => buildRunSpec(form, m), [form, m]);
+  const { spec, problems } = useMemo(() => buildRunSpec(form, m, pm), [form, m, pm]);
   const line = useMemo(() => dockerRunLine(form), [form]);
   const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);

@@ -6,6 +6,8 @@ import {
   type CommitInstruction,
   type CommitSpecInput,
 } from '../../../src-shared/containers-spec';
+import { messagesFor } from '../../i18n/messages';
+import { issueText, problemMsg, problemText, type ProblemText } from './problem-messages';
 import { quoteArg } from './shell-words';
 
 export interface ChangeRow {
@@ -33,6 +35,7 @@ export { COMMIT_INSTRUCTIONS };
 export function buildCommitSpec(
   container: string,
   form: CommitForm,
+  p: ProblemText = messagesFor(problemMsg, 'en'),
 ): { spec: CommitSpecInput; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
   const spec: CommitSpecInput = {
@@ -45,14 +48,14 @@ export function buildCommitSpec(
   if (form.reference.trim()) spec.reference = form.reference.trim();
   form.changes.forEach((c, i) => {
     const problem = commitChangeProblem(c.instruction, c.value.trim());
-    if (problem) problems[`changes.${i}`] = problem;
+    if (problem) problems[`changes.${i}`] = problemText(problem, p);
   });
   const parsed = CommitSpecSchema.safeParse(spec);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, index] = issue.path.map(String);
       const key = head === 'changes' && index !== undefined ? `changes.${index}` : (head ?? 'form');
-      problems[key] ??= issue.message;
+      problems[key] ??= issueText(issue, p);
     }
   }
   return { spec, problems };

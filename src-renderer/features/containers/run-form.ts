@@ -6,6 +6,7 @@
 import { EnvEntrySchema, RunSpecSchema, type RunSpecInput } from '../../../src-shared/containers-spec';
 import { messagesFor } from '../../i18n/messages';
 import { runMsg } from './messages';
+import { issueText, problemMsg, problemText, type ProblemText } from './problem-messages';
 import { joinArgs, quoteArg, splitArgs } from './shell-words';
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -96,7 +97,11 @@ export type ProblemWords = Pick<
   'problemEnv' | 'problemContainerPort' | 'problemHostPort' | 'problemRetries' | 'problemImage'
 >;
 
-export function buildRunSpec(form: RunForm, w: ProblemWords = messagesFor(runMsg, 'en')): BuiltRun {
+export function buildRunSpec(
+  form: RunForm,
+  w: ProblemWords = messagesFor(runMsg, 'en'),
+  p: ProblemText = messagesFor(problemMsg, 'en'),
+): BuiltRun {
   const problems: Problems = {};
   const spec: RunSpecInput = {
     image: form.image.trim(),
@@ -108,7 +113,7 @@ export function buildRunSpec(form: RunForm, w: ProblemWords = messagesFor(runMsg
   if (form.command.trim()) {
     const split = splitArgs(form.command);
     if (split.ok) spec.command = split.args;
-    else problems['command'] = split.problem;
+    else problems['command'] = problemText(split.problem, p);
   }
   spec.env = form.env.filter((e) => e.trim() !== '');
   form.env.forEach((e, i) => {
@@ -139,7 +144,7 @@ export function buildRunSpec(form: RunForm, w: ProblemWords = messagesFor(runMsg
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issueField(issue.path, form);
-      problems[key] ??= issue.message;
+      problems[key] ??= issueText(issue, p);
     }
   }
   if (spec.image === '') problems['image'] = w.problemImage;
