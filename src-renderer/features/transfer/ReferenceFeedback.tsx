@@ -1,6 +1,7 @@
 /** What the parser made of a typed reference: its parts (a learner sees the implied registry and tag) or the problem. */
 import { useMessages } from '../../i18n/messages';
 import { transferMsg } from './messages';
+import { referenceProblemText } from './reference-problem';
 import type { ReferenceCheck } from './use-reference-check';
 
 export function ReferenceFeedback({ check, id }: { check: ReferenceCheck; id: string }): React.JSX.Element {
@@ -21,7 +22,7 @@ export function ReferenceFeedback({ check, id }: { check: ReferenceCheck; id: st
     case 'problem':
       return (
         <p id={id} className="ref-feedback error" role="alert" data-testid="ref-problem">
-          {check.problem}
+          {referenceProblemText(check.problem, m)}
         </p>
       );
     case 'ok': {

@@ -58,6 +58,15 @@ export const transferMsg = defineMessages({
     // Reference feedback
     refForm: 'Form: [registry/]repository[:tag] — e.g.',
     checking: 'Checking…',
+    // The reference parser's problems (src-shared/image-reference.ts), by kind
+    refWrongLength: (ref: string) => `Invalid image reference "${ref}": wrong length`,
+    refBadDigest: (ref: string, part: string) => `Invalid image reference "${ref}": bad digest "${part}"`,
+    refBadTag: (ref: string, part: string) => `Invalid image reference "${ref}": bad tag "${part}"`,
+    refBadHost: (ref: string, part: string) =>
+      `Invalid image reference "${ref}": bad registry host "${part}"`,
+    refBadRepository: (ref: string) =>
+      `Invalid image reference "${ref}": repository names are lowercase letters, digits and separators`,
+    refNotReference: 'not an image reference',
     registry: 'registry',
     repository: 'repository',
     tag: 'tag',
@@ -112,6 +121,12 @@ export const transferMsg = defineMessages({
     pushed: (ref: string, digest: string | undefined) => `已推送 ${ref}${digest ? `：${digest}` : ''}`,
     refForm: '格式：[镜像仓库地址/]仓库[:标签] — 例如',
     checking: '正在检查…',
+    refWrongLength: (ref: string) => `无效的镜像引用“${ref}”：长度不对（1-512 个字符）`,
+    refBadDigest: (ref: string, part: string) => `无效的镜像引用“${ref}”：摘要“${part}”格式不对`,
+    refBadTag: (ref: string, part: string) => `无效的镜像引用“${ref}”：标签“${part}”格式不对`,
+    refBadHost: (ref: string, part: string) => `无效的镜像引用“${ref}”：镜像仓库地址“${part}”格式不对`,
+    refBadRepository: (ref: string) => `无效的镜像引用“${ref}”：仓库名只能由小写字母、数字和分隔符组成`,
+    refNotReference: '不是镜像引用',
     registry: '镜像仓库',
     repository: '仓库',
     tag: '标签',

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ParsedReference } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
+import { NOT_A_REFERENCE } from './reference-problem';
 
 export type ReferenceCheck =
   | { status: 'empty' }
@@ -26,7 +27,7 @@ export function useReferenceCheck(text: string): ReferenceCheck {
             for: ref,
             check: r.reference
               ? { status: 'ok', reference: r.reference }
-              : { status: 'problem', problem: r.problem ?? 'not an image reference' },
+              : { status: 'problem', problem: r.problem ?? NOT_A_REFERENCE },
           });
         })
         .catch((err: unknown) => {
