@@ -152,6 +152,38 @@ describe('enginePostFile', () => {
     expect(err).toMatchObject({ statusCode: 400, json: { message: 'bad parameter' } });
   });
 
+  it("reports the engine's refusal, not the write error, when it answers and closes mid-upload", async () => {
+    // The race, made certain: the stand-in answers and closes the connection between a file read
+    // and the socket write that follows it, so that write fails (EPIPE or ECONNRESET) while the
+    // answer is still unread.
+    let engine: { socket: net.Socket; seen: Seen } | null = null;
+    const { target } = await standIn(
+      () => undefined,
+      (socket, seen) => (engine = { socket, seen }),
+    );
+    const file = await fileOf(randomBytes(16 << 20));
+    let sent = 0;
+    const read = file.handle.read.bind(file.handle) as (...a: unknown[]) => Promise<{ bytesRead: number }>;
+    file.handle.read = (async (...args: unknown[]) => {
+      const result = await read(...args);
+      if (sent >= 2 << 20 && engine && !engine.socket.destroyed) {
+        const { socket, seen } = engine;
+        // The stand-in has everything written so far: the next write is tried at once.
+        while (seen.bodyBytes < sent) await new Promise((r) => setImmediate(r));
+        const msg = JSON.stringify({ message: 'archive refused: not a tar' });
+        socket.write(`HTTP/1.1 500 Internal Server Error\r\nContent-Length: ${msg.length}\r\n\r\n${msg}`);
+        socket.destroy();
+      }
+      return result;
+    }) as typeof file.handle.read;
+    const err = await enginePostFile(target, '/images/load', file, { onSent: (n) => (sent = n) }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EngineHttpError);
+    expect(err).toMatchObject({ statusCode: 500, message: '(HTTP code 500) archive refused: not a tar' });
+    expect(sent).toBeLessThan(16 << 20);
+  });
+
   it('fails when the engine drops the connection mid-upload', async () => {
     const { target } = await standIn(
       () => undefined,
