@@ -49,6 +49,29 @@ export function watchExchange(
   socket.on('close', () => signal?.removeEventListener('abort', onAbort));
 }
 
+/**
+ * Keeps a socket whose write fails open for reading: Node destroys it on a write error, dropping
+ * what the engine answered but was not read yet (an engine refusing an upload answers and closes
+ * while the body is still going, so a write fails with EPIPE or ECONNRESET before its answer is
+ * read). The failed write is reported done to the stream; `onError` gets each write error.
+ */
+export function keepReadingOnWriteError(socket: net.Socket, onError: (err: Error) => void): void {
+  const tolerant =
+    (cb: (err?: Error | null) => void) =>
+    (err?: Error | null): void => {
+      if (err) onError(err);
+      cb();
+    };
+  const write = socket._write.bind(socket);
+  socket._write = (chunk: unknown, encoding: BufferEncoding, cb: (err?: Error | null) => void): void =>
+    write(chunk, encoding, tolerant(cb));
+  const writev = socket._writev?.bind(socket);
+  if (writev) {
+    socket._writev = (chunks: Array<{ chunk: unknown; encoding: BufferEncoding }>, cb): void =>
+      writev(chunks, tolerant(cb));
+  }
+}
+
 /** An exchange's first failure, and the consumer waiting for more of its response. */
 export class ExchangeState {
   failure: Error | null = null;

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { END_OF_ARCHIVE, fileHeader, paddingFor } from '../../services/convert-archive-tar';
 import { createEngineClient } from '../engine-client';
 import { EngineHttpError, type PlainTarget } from './engine-get';
-import { enginePostFile, type PostFile } from './engine-post';
+import { enginePostFile, type PostAnswer, type PostFile } from './engine-post';
 import { consumeJsonStream } from './json-stream';
 import { loadImagesFromFile } from './load-images';
 
@@ -95,6 +95,38 @@ const sha = (b: Buffer | Buffer[]): string =>
     .update(Array.isArray(b) ? Buffer.concat(b) : b)
     .digest('hex');
 
+/**
+ * Posts a 16 MiB file to a stand-in that, past 2 MiB, sends `reply` (if any) and closes the
+ * connection between a file read and the socket write that follows it: that write then fails
+ * (EPIPE or ECONNRESET) while the reply is still unread, the race made certain.
+ */
+async function closedBetweenReadAndWrite(
+  reply: string | null,
+): Promise<{ answer: Promise<PostAnswer>; sent: () => number }> {
+  let engine: { socket: net.Socket; seen: Seen } | null = null;
+  const { target } = await standIn(
+    () => undefined,
+    (socket, seen) => (engine = { socket, seen }),
+  );
+  const file = await fileOf(randomBytes(16 << 20));
+  let sent = 0;
+  const read = file.handle.read.bind(file.handle) as (...a: unknown[]) => Promise<{ bytesRead: number }>;
+  file.handle.read = (async (...args: unknown[]) => {
+    const result = await read(...args);
+    if (sent >= 2 << 20 && engine && !engine.socket.destroyed) {
+      const { socket, seen } = engine;
+      // Once the stand-in has all that was written, the next write goes to the socket at once.
+      while (seen.bodyBytes < sent) await new Promise((r) => setImmediate(r));
+      if (reply !== null) socket.write(reply);
+      socket.destroy();
+    }
+    return result;
+  }) as typeof file.handle.read;
+  const answer = enginePostFile(target, '/images/load', file, { onSent: (n) => (sent = n) });
+  answer.catch(() => undefined);
+  return { answer, sent: () => sent };
+}
+
 describe('enginePostFile', () => {
   it('sends the whole file under a Content-Length, with the API prefix, and hands over the answer', async () => {
     const data = randomBytes((5 << 20) + 12345);
@@ -150,6 +182,31 @@ describe('enginePostFile', () => {
     const err = await enginePostFile(target, '/images/load', file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineHttpError);
     expect(err).toMatchObject({ statusCode: 400, json: { message: 'bad parameter' } });
+  });
+
+  it("reports the engine's refusal, not the write error, when it answers and closes mid-upload", async () => {
+    const msg = JSON.stringify({ message: 'archive refused: not a tar' });
+    const post = await closedBetweenReadAndWrite(
+      `HTTP/1.1 500 Internal Server Error\r\nContent-Length: ${msg.length}\r\n\r\n${msg}`,
+    );
+    const err = await post.answer.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineHttpError);
+    expect(err).toMatchObject({ statusCode: 500, message: '(HTTP code 500) archive refused: not a tar' });
+    expect(post.sent()).toBeLessThan(16 << 20);
+  });
+
+  it('hands over the in-stream error of an HTTP 200 sent with the close (as dockerd refuses a load)', async () => {
+    const text = '{"errorDetail":{"message":"flate: corrupt input"},"error":"flate: corrupt input"}\n';
+    const post = await closedBetweenReadAndWrite(
+      `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${text.length.toString(16)}\r\n${text}\r\n0\r\n\r\n`,
+    );
+    const outcome = await consumeJsonStream(await post.answer, () => undefined);
+    expect(outcome.error).toEqual({ message: 'flate: corrupt input' });
+  });
+
+  it('reports the write error when the engine closes mid-upload without answering', async () => {
+    const post = await closedBetweenReadAndWrite(null);
+    await expect(post.answer).rejects.toMatchObject({ syscall: 'write', code: /^(EPIPE|ECONNRESET)$/ });
   });
 
   it('fails when the engine drops the connection mid-upload', async () => {

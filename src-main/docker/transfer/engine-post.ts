@@ -9,7 +9,13 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { connectPlain, ExchangeState, requestHead, watchExchange } from './engine-exchange';
+import {
+  connectPlain,
+  ExchangeState,
+  keepReadingOnWriteError,
+  requestHead,
+  watchExchange,
+} from './engine-exchange';
 import { httpError, type PlainTarget } from './engine-get';
 import { HttpResponseDecoder, type ResponseHead } from './http-response';
 
@@ -36,11 +42,16 @@ export interface PostAnswer extends AsyncIterable<Buffer> {
 const PIECE = 1 << 20;
 const PIECES = 4;
 const MAX_ERROR_BODY = 64 * 1024;
+/** After a failed write, how long the engine's answer is waited for (the end of the connection, usually at once). */
+const ANSWER_GRACE_MS = 2000;
 
 /**
  * Sends `POST path` with the file as its body; resolves once the answer's head is in with a 2xx
  * status (for a load, usually after the whole file is sent). An error status rejects with an
  * EngineHttpError, a failed connection or file read with its error, an abort with an AbortError.
+ * An engine that refuses the file early answers and closes while it is still being sent: a write
+ * then fails, the sending stops, and the answer is still read (up to ANSWER_GRACE_MS) so that the
+ * engine's reason wins over the write error, which is reported only if no answer came.
  */
 export function enginePostFile(
   target: PlainTarget,
@@ -78,7 +89,23 @@ export function enginePostFile(
       },
     });
 
-    const fail = (err: Error): void => {
+    let writeError: Error | null = null;
+    let grace: NodeJS.Timeout | undefined;
+    const onWriteError = (err: Error): void => {
+      if (writeError || state.failure || decoder.done) return;
+      writeError = err;
+      pieces.close();
+      grace = setTimeout(() => fail(err), ANSWER_GRACE_MS);
+    };
+    /** After a failed write: the engine's error answer if it began one, the write error if nothing came. */
+    const reason = (err: Error): Error => {
+      if (!writeError || signal?.aborted) return err;
+      if (errorBody) return httpError(head!.status, Buffer.concat(errorBody).toString('utf8'));
+      return head ? err : writeError;
+    };
+
+    const fail = (cause: Error): void => {
+      const err = reason(cause);
       if (!state.failed(err, decoder.done)) return;
       pieces.close();
       socket.destroy();
@@ -97,6 +124,8 @@ export function enginePostFile(
       }
       state.notify();
     });
+    keepReadingOnWriteError(socket, onWriteError);
+    socket.on('close', () => clearTimeout(grace));
     watchExchange(socket, decoder, fail, signal);
     if (signal?.aborted) return;
 
