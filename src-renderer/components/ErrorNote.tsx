@@ -1,10 +1,12 @@
 /**
- * Errors from the main side, readable: the message first, each invalid field on its own line,
- * and the code and raw details on demand (a `<details>` the user opens). Shared by the dialogs of
- * every feature.
+ * Errors from the main side, readable: the code's headline in the UI language, main's message as
+ * the detail, each invalid field on its own line, and the code and raw details on demand (a
+ * `<details>` the user opens). Shared by the dialogs of every feature.
  */
-import { defineMessages, useMessages } from '../i18n/messages';
-import { IpcCallError, errorMessage } from '../ipc/client';
+import { useLang, type Lang } from '../i18n/lang';
+import { defineMessages, messagesFor } from '../i18n/messages';
+import { rawMessage } from '../ipc/client';
+import { errorParts, failureOf } from './error-text';
 import './error-note.css';
 
 const msg = defineMessages({
@@ -39,13 +41,9 @@ export function readableError(err: unknown): ReadableError {
     const first = issues.length > 0 ? (message.split('\n')[0] ?? message) : message;
     return { code, message: first, issues, ...(details === undefined ? {} : { details }) };
   };
-  if (err instanceof IpcCallError) return from(err.code, err.message, err.details);
-  if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
-    const e = err as { code: unknown; message: unknown; details?: unknown };
-    if (typeof e.code === 'string' && typeof e.message === 'string')
-      return from(e.code, e.message, e.details);
-  }
-  return { code: 'ERROR', message: errorMessage(err), issues: [] };
+  const f = failureOf(err);
+  if (f) return from(f.code, f.message, f.details);
+  return { code: 'ERROR', message: rawMessage(err), issues: [] };
 }
 
 export function ErrorNote({
@@ -55,11 +53,24 @@ export function ErrorNote({
   error: ReadableError | null;
   testId?: string;
 }): React.JSX.Element | null {
-  const m = useMessages(msg);
-  if (!error) return null;
+  const lang = useLang();
+  return error ? errorNoteIn(lang, error, testId) : null;
+}
+
+/** The note in `lang` (ErrorNote passes the UI language; tests render it directly). */
+export function errorNoteIn(lang: Lang, error: ReadableError, testId?: string): React.JSX.Element {
+  const m = messagesFor(msg, lang);
+  const { headline, detail } = errorParts(error.code, error.message, lang);
   return (
     <div className="error-note" role="alert" data-testid={testId}>
-      <strong>{error.message}</strong>
+      {headline === null ? (
+        <strong>{detail}</strong>
+      ) : (
+        <>
+          <strong>{headline}</strong>
+          <span className="error-note-detail">{detail}</span>
+        </>
+      )}
       {error.issues.length > 0 && (
         <ul>
           {error.issues.map((i) => (

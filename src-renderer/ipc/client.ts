@@ -9,6 +9,7 @@ import type {
   IpcErrorCode,
   IpcResponse,
 } from '../../src-shared/ipc-contract';
+import { errorText } from '../components/error-text';
 
 export class IpcCallError extends Error {
   readonly code: IpcErrorCode;
@@ -28,8 +29,14 @@ export async function call<K extends ChannelName>(name: K, args?: ChannelArgs<K>
   return response.result as ChannelResult<K>;
 }
 
-export function subscribe<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {
+export function subscribe<E extends EventName>(
+  event: E,
+  callback: (payload: EventPayload<E>) => void,
+): () => void {
   return window.api.on(event, callback);
 }
 
-export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+/** What a failure says to the user: the code's headline in the UI language, then main's message. */
+export const errorMessage = (err: unknown): string => errorText(err);
+/** Main's message alone, for states that keep the code beside it and word it when shown (ErrorNote). */
+export const rawMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import type { ChannelResult } from '../../src-shared/ipc-contract';
 import { childrenKey, type ChildrenState, type TreeSort, type TreeView } from '../features/tree/tree-rows';
-import { call, errorMessage, IpcCallError, subscribe } from '../ipc/client';
+import { call, errorMessage, IpcCallError, rawMessage, subscribe } from '../ipc/client';
 import type { StoreState } from './index';
 
 export interface OpenProgress {
@@ -183,7 +183,7 @@ export const createArchiveSlice: StateCreator<StoreState, [], [], ArchiveSlice> 
         } else {
           const code = err instanceof IpcCallError ? err.code : 'INTERNAL';
           const details = err instanceof IpcCallError ? err.details : undefined;
-          set({ archive: { status: 'error', path, name, code, message: errorMessage(err), details } });
+          set({ archive: { status: 'error', path, name, code, message: rawMessage(err), details } });
         }
       } finally {
         unsubscribe();

@@ -58,7 +58,7 @@ describe('engine slice', () => {
     });
     await useStore.getState().refreshEngines();
     await useStore.getState().switchEngine('user:b');
-    expect(useStore.getState().engineSwitchError).toBe('no such engine');
+    expect(useStore.getState().engineSwitchError).toBe('Not found: no such engine');
     expect(useStore.getState().engines.find((e) => e.current)?.id).toBe('user:a');
   });
 });

@@ -32,7 +32,7 @@ describe('verify slice', () => {
     expect(store.getState().archiveVerify).toEqual({
       status: 'error',
       sessionId: 's1',
-      message: 'read failed',
+      message: 'The operation failed: read failed',
     });
   });
 

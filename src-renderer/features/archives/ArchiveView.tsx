@@ -1,5 +1,7 @@
 /** The Archive view: open a file (drop or button), follow and cancel the analysis, then see the image. */
 import { useRef } from 'react';
+import { errorText } from '../../components/error-text';
+import { useLang } from '../../i18n/lang';
 import { useMessages } from '../../i18n/messages';
 import { ARCHIVE_ACCEPT, pickArchiveFile } from '../../ipc/files';
 import { useStore } from '../../store';
@@ -143,8 +145,10 @@ function ArchiveError({
   archive: Extract<ArchiveState, { status: 'error' }>;
 }): React.JSX.Element {
   const m = useMessages(archiveMsg);
+  const lang = useLang();
   const details = archive.details as { reason?: string; kind?: string } | undefined;
-  const reason = details?.reason ?? archive.message;
+  // The analyzer's reason as it is (the hint below words it); other failures get the code's headline.
+  const reason = details?.reason ?? errorText(archive, lang);
   return (
     <div className="archive-error" role="alert" data-testid="archive-error">
       <p>

@@ -3,7 +3,7 @@
  * state machine, so every dialog shows running / done / cancelled / failed the same way.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, IpcCallError } from '../../ipc/client';
+import { IpcCallError, rawMessage } from '../../ipc/client';
 
 let counter = 0;
 /** A job ID the contract accepts (`[A-Za-z0-9_-]{1,64}`), unique in this window. */
@@ -55,7 +55,7 @@ export function useJob<T>(prefix: string): Job<T> {
           settle({
             status: 'error',
             code: err instanceof IpcCallError ? err.code : 'INTERNAL',
-            message: errorMessage(err),
+            message: rawMessage(err),
             details: err instanceof IpcCallError ? err.details : undefined,
           });
         return null;
