@@ -62,6 +62,10 @@ interface LayerWalk {
   size: number;
 }
 
+const SUMS = 0;
+const MINS = 1;
+const WASTED = 2;
+
 export class DiveAccumulator {
   private readonly layerSizes: number[] = [];
   private capacity = 0;
@@ -79,9 +83,12 @@ export class DiveAccumulator {
   private seen = new Uint16Array(0);
   private sum = new Float64Array(0);
   private min = new Float64Array(0);
-  private sumOfSums = 0;
-  private sumOfMins = 0;
-  private wasted = 0;
+  /**
+   * Running totals: sum of sizes, sum of minimum sizes, wasted bytes. Kept in a typed array, not
+   * number fields: a field that starts as a small integer and outgrows it changes the object's
+   * hidden class, which throws away every optimized function that touched this accumulator.
+   */
+  private readonly totals = new Float64Array(3);
   private readonly inefficient: number[] = [];
   private skipped = 0;
   /** Scratch for mark(). */
@@ -204,11 +211,11 @@ export class DiveAccumulator {
     // its export walks the list backwards.
     files.sort((a, b) => a.sizeBytes - b.sizeBytes).reverse();
     return {
-      efficiency: this.sumOfSums === 0 ? 1 : this.sumOfMins / this.sumOfSums,
+      efficiency: this.totals[SUMS] === 0 ? 1 : this.totals[MINS]! / this.totals[SUMS]!,
       sizeBytes,
       userSizeBytes,
-      wastedBytes: this.wasted,
-      wastedUserPercent: userSizeBytes === 0 ? 0 : this.wasted / userSizeBytes,
+      wastedBytes: this.totals[WASTED]!,
+      wastedUserPercent: userSizeBytes === 0 ? 0 : this.totals[WASTED]! / userSizeBytes,
       layers: this.layerSizes.map((size, index) => ({ index, sizeBytes: size })),
       inefficientFiles: files,
       skippedWhiteouts: this.skipped,
@@ -249,23 +256,23 @@ export class DiveAccumulator {
 
   private record(id: number, size: number): void {
     const seen = ++this.seen[id]!;
-    this.sumOfSums += size;
+    this.totals[SUMS]! += size;
     if (seen === 1) {
       this.sum[id] = size;
       this.min[id] = size;
-      this.sumOfMins += size;
+      this.totals[MINS]! += size;
       return;
     }
     this.sum[id] = this.sum[id]! + size;
     if (size < this.min[id]!) {
-      this.sumOfMins += size - this.min[id]!;
+      this.totals[MINS]! += size - this.min[id]!;
       this.min[id] = size;
     }
     if (seen === 2) {
       this.inefficient.push(id);
-      this.wasted += this.sum[id]!;
+      this.totals[WASTED]! += this.sum[id]!;
     } else {
-      this.wasted += size;
+      this.totals[WASTED]! += size;
     }
   }
 
