@@ -22,6 +22,16 @@ export function grown<T extends Column>(column: T, minLength: number, fill = 0):
   return next;
 }
 
+/**
+ * A copy of `column`, for a constructor to store over the field's first value. V8 treats a field
+ * that has only ever held one object as a constant and bakes that object into optimized code, so
+ * the first growth would throw away every function that read the column and compile it again.
+ * A second store while nothing is optimized yet makes it an ordinary (mutable) field from the start.
+ */
+export function unpinned<T extends Column>(column: T): T {
+  return column.slice() as T;
+}
+
 /** A right-sized copy: drops the doubling slack once building is finished. */
 export function trimmed<T extends Column>(column: T, length: number): T {
   return column.slice(0, length) as T;

@@ -10,7 +10,7 @@
  * are smaller than child ids and one reverse sweep over ids folds children into parents.
  * Id 0 is the root ('').
  */
-import { grown, trimmed } from './growable';
+import { grown, trimmed, unpinned } from './growable';
 
 const EMPTY = 0;
 
@@ -27,6 +27,18 @@ export class PathIndex {
   private poolUsed = 0;
   /** Open addressing, linear probing; slots hold id + 1 (0 = empty). Kept at most half full. */
   private table = new Int32Array(2048);
+
+  /** The columns are replaced as they grow: see `unpinned`. */
+  constructor() {
+    this.parentOf = unpinned(this.parentOf);
+    this.hashOf = unpinned(this.hashOf);
+    this.nameStart = unpinned(this.nameStart);
+    this.nameLength = unpinned(this.nameLength);
+    this.firstChildOf = unpinned(this.firstChildOf);
+    this.nextSiblingOf = unpinned(this.nextSiblingOf);
+    this.pool = unpinned(this.pool);
+    this.table = unpinned(this.table);
+  }
 
   /** Number of interned paths, root included. Ids are 0 .. size - 1. */
   get size(): number {

@@ -8,7 +8,7 @@
  * 44k), as columns 26. The summaries stay small plain data that can cross IPC as they are.
  */
 import { type EntryType } from '../model';
-import { grown } from './growable';
+import { grown, unpinned } from './growable';
 import { type PathIndex } from './path-index';
 import { TYPES } from './version-store';
 
@@ -38,6 +38,17 @@ export class RemovalLog {
   private entries = new Int32Array(64);
   private files = new Int32Array(64);
   private bytes = new Float64Array(64);
+
+  /** The columns are replaced as they grow: see `unpinned`. */
+  constructor() {
+    this.layerOf = unpinned(this.layerOf);
+    this.pathId = unpinned(this.pathId);
+    this.type = unpinned(this.type);
+    this.reason = unpinned(this.reason);
+    this.entries = unpinned(this.entries);
+    this.files = unpinned(this.files);
+    this.bytes = unpinned(this.bytes);
+  }
 
   add(
     layer: number,

@@ -11,7 +11,7 @@
  * which is what the reclaimable metric needs.
  */
 import { type EntryType } from '../model';
-import { grown, trimmed } from './growable';
+import { grown, trimmed, unpinned } from './growable';
 
 /** `to` of a version nobody has replaced yet. Also caps the layer count (docker allows 127). */
 export const ALIVE = 0xffff;
@@ -80,6 +80,22 @@ export class VersionStore {
   /** Index into `links` (-1: no link target). */
   link = new Int32Array(1024);
   readonly links: string[] = [];
+
+  /** The columns are replaced as they grow: see `unpinned`. */
+  constructor() {
+    this.pathId = unpinned(this.pathId);
+    this.from = unpinned(this.from);
+    this.to = unpinned(this.to);
+    this.type = unpinned(this.type);
+    this.flags = unpinned(this.flags);
+    this.mode = unpinned(this.mode);
+    this.uid = unpinned(this.uid);
+    this.gid = unpinned(this.gid);
+    this.size = unpinned(this.size);
+    this.prev = unpinned(this.prev);
+    this.inode = unpinned(this.inode);
+    this.link = unpinned(this.link);
+  }
 
   append(v: VersionInput): number {
     const id = this.count++;
