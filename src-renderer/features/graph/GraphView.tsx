@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { layoutDag, type DagLayout, type PlacedNode } from '../../viz/dag-layout';
+import { ArrowMarker, edgeKey } from './ArrowMarker';
 import { edgePath, toDot, toSvg } from '../../viz/export-graph';
 import type { GraphNode } from '../../../src-shared/images-dto';
 import { downloadBlob, downloadText, measureLabel, svgToPng } from './download';
@@ -15,8 +16,6 @@ import { GraphDetail } from './GraphDetail';
 import { danglingImages, graphFromAnalysis, pathDown } from './graph-model';
 import { graphMsg } from './messages';
 import './graph.css';
-
-const edgeKey = (from: string, to: string): string => `${from}->${to}`;
 
 /**
  * The node an arrow key moves to: Right follows the node's arrow (tag -> image -> base), Left goes
@@ -206,17 +205,7 @@ export function GraphView(): React.JSX.Element {
               onClick={(e) => select(nodeAt(e.target))}
             >
               <defs>
-                <marker
-                  id="graph-arrow"
-                  viewBox="0 0 10 10"
-                  refX="10"
-                  refY="5"
-                  markerWidth="7"
-                  markerHeight="7"
-                  orient="auto-start-reverse"
-                >
-                  <path d="M0,0L10,5L0,10z" className="graph-arrow" />
-                </marker>
+                <ArrowMarker id="graph-arrow" />
               </defs>
               {layout.edges.map((e) => (
                 <path

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ImageGraph } from '../../../src-shared/images-dto';
 import { layoutDag } from '../../viz/dag-layout';
 import { edgePath } from '../../viz/export-graph';
+import { ArrowMarker, edgeKey } from '../graph/ArrowMarker';
 import { measureLabel } from '../graph/download';
 import { danglingImages, pathDown } from '../graph/graph-model';
 import '../graph/graph.css';
@@ -57,23 +58,12 @@ export function MiniGraph({
         aria-label={label}
       >
         <defs>
-          {/* The Graph view's arrow head, under an id of its own (both may be in the document). */}
-          <marker
-            id="learn-arrow"
-            viewBox="0 0 10 10"
-            refX="10"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0L10,5L0,10z" className="graph-arrow" />
-          </marker>
+          <ArrowMarker id="learn-arrow" />
         </defs>
         {layout.edges.map((e) => (
           <path
-            key={`${e.edge.from}->${e.edge.to}`}
-            className={`gedge gedge-${e.edge.kind}${on(lit.edges.has(`${e.edge.from}->${e.edge.to}`))}`}
+            key={edgeKey(e.edge.from, e.edge.to)}
+            className={`gedge gedge-${e.edge.kind}${on(lit.edges.has(edgeKey(e.edge.from, e.edge.to)))}`}
             d={edgePath(e.points)}
             markerEnd="url(#learn-arrow)"
           />
