@@ -157,12 +157,12 @@ async function readUncompressed(
     // Which layers go to workers. By default those streamed through a decompressor (or hashed),
     // when they add up to 32 MiB: a plain layer is read in place, headers only, which costs this
     // thread less than a worker's start-up and the hand-over of its entries.
+    const streamed = new Set<string>();
+    for (const blob of blobs) if (await streamsLayer(fh, jobFor(blob))) streamed.add(blob);
     let toWorkers = opts.layerWorkers === false ? [] : blobs;
     if (opts.layerWorkers === undefined) {
-      const streamed: string[] = [];
-      for (const blob of blobs) if (await streamsLayer(fh, jobFor(blob))) streamed.push(blob);
-      const bytes = streamed.reduce((n, b) => n + members.get(b)!.size, 0);
-      toWorkers = bytes >= WORKER_MIN_BYTES ? streamed : [];
+      const bytes = [...streamed].reduce((n, b) => n + members.get(b)!.size, 0);
+      toWorkers = bytes >= WORKER_MIN_BYTES ? [...streamed] : [];
     }
     const workers =
       toWorkers.length > 0 ? LayerWorkers.open(Math.min(toWorkers.length, LAYER_WORKERS)) : null;
@@ -170,6 +170,9 @@ async function readUncompressed(
     const inWorker = new Set(workers ? toWorkers : []);
     const onAbort = (): void => void workers?.close(new ArchiveError(file, 'cancelled', 'CANCELLED'));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // Plain layers scanned here go one after the other: each walk blocks this thread in short
+    // slices (readSync), so running two at once would only interleave them.
+    const local = blobs.filter((b) => !inWorker.has(b) && !streamed.has(b));
     const scanOne = async (blob: string): Promise<void> => {
       cancelled(file, opts.signal);
       const m = members.get(blob)!;
@@ -179,8 +182,9 @@ async function readUncompressed(
       if (!inWorker.has(blob))
         opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
       const job = jobFor(blob);
+      // A numeric fd: a plain layer is walked with readSync, around its headers (walk-file.ts).
       const inThread = (): Promise<LayerScan> =>
-        scanLayer(fh, job, opts.signal ? { signal: opts.signal } : {});
+        scanLayer(fh.fd, job, opts.signal ? { signal: opts.signal } : {});
       const scan = inWorker.has(blob)
         ? await workers!.scan(job).catch((err: unknown) => {
             if (err instanceof WorkerUnavailable) return inThread();
@@ -193,16 +197,20 @@ async function readUncompressed(
       done += m.size;
       opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
     };
-    // In this thread, two at a time (decompression runs on libuv's pool, so two layers use both
-    // cores); the workers' layers are queued at once: a worker takes the next as soon as it hands
-    // one over, while this thread merges that one (onLayer). Layers start in order, as the merge
-    // takes them.
-    const local = blobs.filter((b) => !inWorker.has(b));
+    // Streamed layers in this thread go two at a time (decompression runs on libuv's pool, so
+    // two layers use both cores); the workers' layers are queued at once: a worker takes the next
+    // as soon as it hands one over, while this thread merges that one (onLayer). Layers start in
+    // order, as the merge takes them.
+    const localStreamed = blobs.filter((b) => !inWorker.has(b) && streamed.has(b));
     try {
       await Promise.all([
         ...[...inWorker].map(scanOne),
+        (async () => {
+          for (const blob of local) await scanOne(blob);
+        })(),
         ...[0, 1].map(async () => {
-          for (let blob = local.shift(); blob !== undefined; blob = local.shift()) await scanOne(blob);
+          for (let blob = localStreamed.shift(); blob !== undefined; blob = localStreamed.shift())
+            await scanOne(blob);
         }),
       ]);
     } finally {

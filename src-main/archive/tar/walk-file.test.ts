@@ -5,6 +5,7 @@ import {
   createWriteStream,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -95,12 +96,14 @@ describe('walkTarAt and parseTarStream', () => {
     const stream = await viaStream(createReadStream(file, { highWaterMark: 1000 }), true);
     expect(stream.entries).toHaveLength(306);
     expect(stream.summary).toMatchObject({ entries: 306, tarBytes: buf.length, end: 'two-zero-blocks' });
-    for (const batchSize of [4096, 65536, undefined]) {
-      const walked = await viaWalk(file, { batchSize, collect: true });
-      expect(walked.entries).toEqual(stream.entries);
-      expect(walked.metas).toEqual(stream.metas);
-      expect(walked.data).toEqual(stream.data);
-      expect(walked.summary).toEqual(stream.summary);
+    for (const syncReads of [false, true]) {
+      for (const batchSize of [4096, 65536, undefined]) {
+        const walked = await viaWalk(file, { batchSize, syncReads, collect: true });
+        expect(walked.entries).toEqual(stream.entries);
+        expect(walked.metas).toEqual(stream.metas);
+        expect(walked.data).toEqual(stream.data);
+        expect(walked.summary).toEqual(stream.summary);
+      }
     }
     for (const e of stream.entries.filter((x) => x.type === 'file')) {
       expect(stream.data[e.path], e.path).toBe(
@@ -161,17 +164,55 @@ describe('walkTarAt and parseTarStream', () => {
     expect(small.calls).toBeLessThan(10);
   });
 
+  it('with syncReads, read around headers: big files jumped over, runs of small ones in big reads', async () => {
+    // rchar: bytes this process got from read calls (other threads' reads only add to it).
+    const readBytes = (): number => Number(/rchar: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+    const bigFiles = tar(
+      Array.from({ length: 20 }, (_, i) => ({ name: `big${i}`, size: 2 * 1024 * 1024 + i })),
+    );
+    const bigFile = save(bigFiles);
+    const before = readBytes();
+    const big = await viaWalk(bigFile, { syncReads: true });
+    expect(big.entries).toHaveLength(20);
+    expect(readBytes() - before).toBeLessThan(bigFiles.length / 10);
+    const small = tar(Array.from({ length: 3000 }, (_, i) => ({ name: `s${i}`, size: i % 700 })));
+    const walked = await viaWalk(save(small), { syncReads: true, collect: true });
+    expect(walked).toEqual(await viaStream(Readable.from([small]), true));
+  });
+
+  it('with syncReads, let the event loop in while walking, so an abort from outside stops it', async () => {
+    const many = tar(
+      Array.from({ length: 40_000 }, (_, i) => ({ name: `d${i % 50}/f${i}`, size: 1 + (i % 900) })),
+    );
+    const f = save(many);
+    const ac = new AbortController();
+    let seen = 0;
+    const fd = openSync(f, 'r');
+    try {
+      const timer = setTimeout(() => ac.abort(), 1);
+      const run = walkTarAt(fd, 0, many.length, () => void seen++, { syncReads: true, signal: ac.signal });
+      await expect(run).rejects.toEqual(new ArchiveError('tar', 'cancelled', 'CANCELLED'));
+      clearTimeout(timer);
+      expect(seen).toBeLessThan(40_000);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('walk a tar stored at an offset inside a bigger file, with offsets relative to it', async () => {
     const inner = tar(varied.slice(0, 50));
     const host = save(Buffer.concat([Buffer.alloc(12345, 0xee), inner, Buffer.alloc(999, 0xdd)]));
     const direct = await viaWalk(save(inner), { collect: true });
-    const nested = await viaWalk(host, {
-      start: 12345,
-      length: inner.length,
-      batchSize: 4096,
-      collect: true,
-    });
-    expect(nested).toEqual(direct);
+    for (const syncReads of [false, true]) {
+      const nested = await viaWalk(host, {
+        start: 12345,
+        length: inner.length,
+        batchSize: 4096,
+        syncReads,
+        collect: true,
+      });
+      expect(nested).toEqual(direct);
+    }
   });
 
   it('name the entry cut by a short length, and a file shorter than the length', async () => {
@@ -180,8 +221,14 @@ describe('walkTarAt and parseTarStream', () => {
     await expect(viaWalk(file, { length: at, label: 'blob' })).rejects.toThrow(
       /^blob: truncated tar: the archive ends inside the data of 'pax\/pax/,
     );
+    await expect(viaWalk(file, { length: at, label: 'blob', syncReads: true })).rejects.toThrow(
+      /^blob: truncated tar: the archive ends inside the data of 'pax\/pax/,
+    );
     const short = save(buf.subarray(0, at));
     await expect(viaWalk(short, { length: buf.length })).rejects.toMatchObject({ code: 'CORRUPT' });
+    await expect(viaWalk(short, { length: buf.length, syncReads: true })).rejects.toMatchObject({
+      code: 'CORRUPT',
+    });
     await expect(viaStream(createReadStream(short))).rejects.toThrow(/ends inside the data of 'pax\/pax/);
   });
 
@@ -219,16 +266,13 @@ describe('walkTarAt and parseTarStream', () => {
     expect((await viaStream(pieces())).entries).toEqual((await viaWalk(file)).entries);
   });
 
-  it(
-    'agree on a GNU tar archive of this repository',
-    async () => {
-      const gnu = join(dir, 'repo.tar');
-      const r = spawnSync('tar', ['--format=pax', '-cf', gnu, '-C', join(__dirname, '..'), '.']);
-      expect(r.status).toBe(0);
-      const walked = await viaWalk(gnu, { batchSize: 4096 });
-      const streamed = await viaStream(createReadStream(gnu, { highWaterMark: 3333 }));
-      expect(walked.entries).toEqual(streamed.entries);
-      expect(walked.entries.some((e) => e.path === 'tar/walk-file.ts')).toBe(true);
-    },
-  );
+  it('agree on a GNU tar archive of this repository', async () => {
+    const gnu = join(dir, 'repo.tar');
+    const r = spawnSync('tar', ['--format=pax', '-cf', gnu, '-C', join(__dirname, '..'), '.']);
+    expect(r.status).toBe(0);
+    const walked = await viaWalk(gnu, { batchSize: 4096 });
+    const streamed = await viaStream(createReadStream(gnu, { highWaterMark: 3333 }));
+    expect(walked.entries).toEqual(streamed.entries);
+    expect(walked.entries.some((e) => e.path === 'tar/walk-file.ts')).toBe(true);
+  });
 });
