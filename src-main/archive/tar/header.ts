@@ -96,9 +96,13 @@ function unsignedSum(buf: Uint8Array, off: number): number {
     const words = wordsOf(buf.buffer);
     const base = abs >> 2;
     let lanes = 0;
-    for (let i = 0; i < 128; i++) {
-      if (i === 37) i = 39; // bytes 148..155: the checksum field
-      const w = words[base + i]!;
+    // Words 37 and 38 (bytes 148..155) are the checksum field: two loops around them.
+    for (let i = base, end = base + 37; i < end; i++) {
+      const w = words[i]!;
+      lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
+    }
+    for (let i = base + 39, end = base + 128; i < end; i++) {
+      const w = words[i]!;
       lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
     }
     return (lanes & 0xffff) + (lanes >>> 16) + 8 * 0x20;
@@ -157,7 +161,10 @@ export function readString(buf: Uint8Array, off: number, len: number): string {
   const max = off + len;
   while (end < max && buf[end] !== 0) end++;
   if (end === off) return '';
-  return Buffer.from(buf.buffer, buf.byteOffset + off, end - off).toString('latin1');
+  // A Buffer slices in place; a plain Uint8Array needs a Buffer view first.
+  return Buffer.isBuffer(buf)
+    ? buf.toString('latin1', off, end)
+    : Buffer.from(buf.buffer, buf.byteOffset + off, end - off).toString('latin1');
 }
 
 const TYPE_KINDS: Record<string, HeaderKind> = {
