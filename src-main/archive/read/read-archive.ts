@@ -4,9 +4,10 @@
  * Two paths, chosen by the archive's own magic bytes:
  * - Uncompressed archive (what `docker save` writes): index the outer tar with positioned reads
  *   (headers only), read the JSON it needs, then scan only the referenced layer blobs: plain tar
- *   layers header-only in place (no file data is read), compressed ones streamed from their byte
- *   range through a decompressor. On a big archive, layers are scanned on two worker threads
- *   (layer-workers.ts), each handed to `onLayer` as it is done.
+ *   layers in place in this thread, reading around their headers and jumping over file data
+ *   (walk-file.ts), compressed ones streamed from their byte range through a decompressor, on two
+ *   worker threads when there are enough of them (layer-workers.ts). Each layer is handed to
+ *   `onLayer` as it is done.
  * - Compressed archive (`docker save | gzip`, .tar.xz, ...): one forward pass through the
  *   decompressor; every member is sniffed as it streams by (blobs come before index.json in
  *   containerd exports, so nothing can be known in advance), layers are scanned on the fly,
