@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../src-shared/containers-dto';
-import type { ImageSummary } from '../../../src-shared/dto';
+import { imageSummary } from '../../../test/support/dto-stand-ins';
 import { BASE, WEB } from './learn-names';
 import { allClean, failureResult, itemKey, planCleanup } from './lesson-cleanup';
 
@@ -24,22 +24,7 @@ function container(name: string, state = 'running', image: string = WEB): Contai
   };
 }
 
-function image(imageId: string, repoTags: string[]): ImageSummary {
-  return {
-    id: imageId,
-    repoTags,
-    repoDigests: [],
-    created: 0,
-    size: 1,
-    sharedSize: null,
-    uniqueSize: null,
-    containers: null,
-    containerNames: [],
-    dangling: repoTags.length === 0,
-    parentId: null,
-    labels: {},
-  };
-}
+const image = imageSummary;
 
 const COMMITTED = id('c');
 
