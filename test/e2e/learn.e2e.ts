@@ -6,35 +6,12 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { MainApi } from '../../src-main/ipc/main-api';
 import { SAMPLE_IMAGES } from '../../src-shared/learn-samples';
 import { expect, test } from './fixtures';
+import { cleanEngine, doLesson } from './learn-support';
 
 const shot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: resolve(__dirname, `../../test-results/learn-${name}.png`), fullPage: true });
-
-/** Leaves nothing of an earlier run: the lessons' containers, the tutorial's tags, the sample images. */
-async function cleanEngine(api: MainApi): Promise<void> {
-  for (const id of ['learn-web1', 'learn-httpd', 'learn-httpd2'])
-    await api.removeContainer({ id, force: true, volumes: false });
-  for (const ref of ['myimg/httpd:v1', 'myimg/httpd:latest', 'myimg/httpd:v2', 'myimg/httpd:tmp1'])
-    await api.removeImage({ ref, force: true });
-  for (const ref of [SAMPLE_IMAGES.webV1, SAMPLE_IMAGES.web, SAMPLE_IMAGES.base])
-    await api.removeImage({ ref, force: true });
-}
-
-/** Runs the open lesson's "Do it" and waits until every step succeeded; answers its output. */
-async function doLesson(page: Page, id: string): Promise<string> {
-  const lesson = page.getByTestId('lesson');
-  await expect(lesson).toHaveAttribute('data-lesson', id);
-  await expect(lesson.getByTestId('lesson-do')).toBeEnabled({ timeout: 15_000 });
-  await lesson.getByTestId('lesson-do').click();
-  const output = lesson.getByTestId('lesson-output');
-  await expect(output).toHaveAttribute('data-status', /done|error/, { timeout: 60_000 });
-  const text = (await output.textContent()) ?? '';
-  expect(await output.getAttribute('data-status'), text).toBe('done');
-  return text;
-}
 
 test.describe('with the test bed engine', () => {
   test.beforeEach(async ({ mainApi }) => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../src-shared/dto';
+import { imageSummary } from '../../../test/support/dto-stand-ins';
 import { selectForSave } from './save-names';
 
 const img = (id: string, repoTags: string[], size: number): ImageSummary => ({
-  id: `sha256:${id.padEnd(64, '0')}`,
-  repoTags,
-  repoDigests: [],
-  created: 0,
+  ...imageSummary(`sha256:${id.padEnd(64, '0')}`, repoTags),
   size,
-  sharedSize: null,
-  uniqueSize: null,
-  containers: null,
-  containerNames: [],
-  dangling: repoTags.length === 0,
-  parentId: null,
-  labels: {},
 });
 
 const images = [

@@ -4,6 +4,7 @@ import { useLang } from '../../i18n/lang';
 import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { useLearnStore } from './learn-store';
+import { LessonCleanup } from './LessonCleanup';
 import { LESSONS, lessonById, lessonText } from './lessons';
 import { LessonPane } from './LessonPane';
 import { msg } from './messages';
@@ -64,6 +65,7 @@ export function LearnView(): React.JSX.Element {
         <button type="button" className="learn-reset" data-testid="learn-reset" onClick={reset}>
           {m.startOver}
         </button>
+        <LessonCleanup />
       </nav>
       <div className="learn-main">
         <p className={`learn-mode ${live ? 'mode-live' : 'mode-samples'}`} data-testid="learn-mode">

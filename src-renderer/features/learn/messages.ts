@@ -128,3 +128,61 @@ export const partMsg = defineMessages<Record<PartKind, string>>({
     other: '写出该归档的工具额外添加的内容。',
   },
 });
+
+/** "Clean up what the lessons made": the button, its confirmation and each item's result. */
+export const cleanupMsg = defineMessages({
+  en: {
+    button: 'Clean up what the lessons made',
+    noEngine: 'Connect an engine to clean up what the lessons made.',
+    lessonRunning: 'Wait until the lesson has finished.',
+    title: 'Clean up what the lessons made',
+    explain:
+      'These are the containers and tags the lessons created. They will be removed from the engine; nothing else is touched (the images the lessons start from stay), and your progress stays.',
+    listing: 'Looking for what the lessons made…',
+    nothingLeft: 'Nothing the lessons made is left in the engine.',
+    container: (name: string, state: string) => `Container ${name} (${state}): stopped and removed`,
+    tag: (ref: string, id: string) => `Tag ${ref} (image ${id}): untagged`,
+    tagLast: (ref: string, id: string) =>
+      `Tag ${ref} (image ${id}): untagged; the image goes with the last of the lessons’ names`,
+    image: (id: string) => `Image ${id}, committed without a name in lesson 8: removed`,
+    removed: 'removed',
+    untagged: 'untagged',
+    imageDeleted: 'untagged, image deleted',
+    gone: 'already gone',
+    failed: 'failed',
+    working: 'removing…',
+    confirm: 'Remove them',
+    removing: 'Removing…',
+    cancel: 'Cancel',
+    close: 'Close',
+    allDone: 'Done: what the lessons made is gone.',
+    someFailed: 'Some items could not be removed (see above).',
+  },
+  zh: {
+    button: '清理课程创建的内容',
+    noEngine: '连接引擎后才能清理课程创建的内容。',
+    lessonRunning: '请等当前课程执行完毕。',
+    title: '清理课程创建的内容',
+    explain:
+      '以下是课程创建的容器和标签，它们将从引擎中删除；其他内容都不会被改动（课程所基于的镜像会保留），学习进度也会保留。',
+    listing: '正在查找课程创建的内容…',
+    nothingLeft: '引擎中已没有课程创建的内容。',
+    container: (name: string, state: string) => `容器 ${name}（${state}）：停止并删除`,
+    tag: (ref: string, id: string) => `标签 ${ref}（镜像 ${id}）：删除标签`,
+    tagLast: (ref: string, id: string) =>
+      `标签 ${ref}（镜像 ${id}）：删除标签；课程的最后一个名称删除后，镜像随之删除`,
+    image: (id: string) => `镜像 ${id}（第 8 课 commit 生成的无标签镜像）：删除`,
+    removed: '已删除',
+    untagged: '已删除标签',
+    imageDeleted: '已删除标签，镜像已删除',
+    gone: '已不存在',
+    failed: '失败',
+    working: '正在删除…',
+    confirm: '删除',
+    removing: '正在删除…',
+    cancel: '取消',
+    close: '关闭',
+    allDone: '完成：课程创建的内容已清理。',
+    someFailed: '部分内容未能删除（见上方）。',
+  },
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageSummary } from '../../../src-shared/dto';
+import { imageSummary } from '../../../test/support/dto-stand-ins';
 import {
   defaultArchiveName,
   repositoriesOf,
@@ -8,20 +8,7 @@ import {
   withArchiveExtension,
 } from './save-selection';
 
-const image = (id: string, repoTags: string[]): ImageSummary => ({
-  id,
-  repoTags,
-  repoDigests: [],
-  created: 0,
-  size: 1,
-  sharedSize: null,
-  uniqueSize: null,
-  containers: null,
-  containerNames: [],
-  dangling: repoTags.length === 0,
-  parentId: null,
-  labels: {},
-});
+const image = imageSummary;
 
 describe('save selection', () => {
   it('finds the repository of a tag, registry port included', () => {
