@@ -3,7 +3,7 @@
  * `onSubmit`), the Cancel + primary button pair, a Modal holding a form, and the busy/error state of
  * one submit. Texts, classes and test ids stay the caller's.
  */
-import { useState, type ReactNode } from 'react';
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Modal, type ModalProps } from './Modal';
 
 export function SubmitForm({
@@ -113,27 +113,63 @@ export function useSubmitState<E>(toError: (err: unknown) => E): {
   return { busy, error, run };
 }
 
+/** The footer's one button once a dialog's work is done. */
+export interface FinishedAction {
+  label: ReactNode;
+  testId?: string;
+}
+
 /**
  * A Modal with the Cancel + primary footer; while `busy` it stays open (no ×, Escape or backdrop)
- * and Cancel is disabled.
+ * and Cancel is disabled. Once `finished` is given (the work is done), the footer is that one
+ * button, which closes.
  */
 export function ActionDialog({
   busy,
   cancel,
   onClose,
   primary,
+  finished,
   ...modal
 }: Omit<ModalProps, 'actions' | 'onClose'> & {
   busy: boolean;
   cancel: ReactNode;
   onClose: () => void;
   primary: PrimaryAction;
+  finished?: FinishedAction | null;
 }): React.JSX.Element {
   return (
     <Modal
       {...modal}
       onClose={busy ? undefined : onClose}
-      actions={<DialogActions cancel={cancel} onCancel={onClose} cancelDisabled={busy} primary={primary} />}
+      actions={
+        finished ? (
+          <button type="button" className="primary" onClick={onClose} data-testid={finished.testId}>
+            {finished.label}
+          </button>
+        ) : (
+          <DialogActions cancel={cancel} onCancel={onClose} cancelDisabled={busy} primary={primary} />
+        )
+      }
     />
+  );
+}
+
+/** A labelled one-line text field (`label.field` around the input); `onChange` gets the text. */
+export function TextField({
+  label,
+  className = 'field',
+  onChange,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className' | 'onChange'> & {
+  label: ReactNode;
+  className?: string;
+  onChange: (text: string) => void;
+}): React.JSX.Element {
+  return (
+    <label className={className}>
+      {label}
+      <input type="text" spellCheck={false} onChange={(e) => onChange(e.target.value)} {...input} />
+    </label>
   );
 }

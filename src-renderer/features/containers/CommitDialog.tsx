@@ -16,6 +16,7 @@ import { DialogActions, FormDialog, useSubmitState } from '../../components/Form
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
 import { problemMsg } from './problem-messages';
+import { TextRow } from './TextRow';
 
 export function CommitDialog({
   container,
@@ -62,36 +63,34 @@ export function CommitDialog({
       onSubmit={submit}
     >
       <div className="ct-grid">
-        <label htmlFor="commit-ref">{m.reference}</label>
-        <div>
-          <input
-            id="commit-ref"
-            className="mono"
-            value={form.reference}
-            placeholder={m.referencePlaceholder}
-            onChange={(e) => update({ reference: e.target.value })}
-            aria-invalid={!!problems['reference']}
-            data-autofocus
-          />
+        <TextRow
+          id="commit-ref"
+          label={m.reference}
+          className="mono"
+          value={form.reference}
+          placeholder={m.referencePlaceholder}
+          onChange={(reference) => update({ reference })}
+          aria-invalid={!!problems['reference']}
+          data-autofocus
+        >
           {problems['reference'] && <span className="ct-hint">{problems['reference']}</span>}
-        </div>
-        <label htmlFor="commit-message">{m.message}</label>
-        <input
+        </TextRow>
+        <TextRow
           id="commit-message"
+          label={m.message}
           value={form.message}
           placeholder={m.messagePlaceholder}
-          onChange={(e) => update({ message: e.target.value })}
+          onChange={(message) => update({ message })}
         />
-        <label htmlFor="commit-author">{m.author}</label>
-        <div>
-          <input
-            id="commit-author"
-            value={form.author}
-            placeholder={m.authorPlaceholder}
-            onChange={(e) => update({ author: e.target.value })}
-          />
+        <TextRow
+          id="commit-author"
+          label={m.author}
+          value={form.author}
+          placeholder={m.authorPlaceholder}
+          onChange={(author) => update({ author })}
+        >
           {problems['author'] && <span className="ct-hint">{problems['author']}</span>}
-        </div>
+        </TextRow>
         <span>{m.pause}</span>
         <label className="ct-check">
           <input type="checkbox" checked={form.pause} onChange={(e) => update({ pause: e.target.checked })} />{' '}

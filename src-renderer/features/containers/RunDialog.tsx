@@ -10,6 +10,7 @@ import { runMsg } from './messages';
 import { problemMsg } from './problem-messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
+import { TextRow } from './TextRow';
 
 const newJobId = (): string => `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -72,47 +73,44 @@ export function RunDialog({
       onSubmit={() => void submit()}
     >
       <div className="ct-grid">
-        <label htmlFor="run-image">{m.image}</label>
-        <div>
-          <input
-            id="run-image"
-            list="run-image-list"
-            value={form.image}
-            placeholder="busybox:latest"
-            onChange={(e) => update({ image: e.target.value })}
-            {...field('image')}
-            data-autofocus
-          />
+        <TextRow
+          id="run-image"
+          label={m.image}
+          list="run-image-list"
+          value={form.image}
+          placeholder="busybox:latest"
+          onChange={(image) => update({ image })}
+          {...field('image')}
+          data-autofocus
+        >
           <datalist id="run-image-list">
             {tags.map((t) => (
               <option key={t} value={t} />
             ))}
           </datalist>
           <Hint problem={shown('image')} id="run-p-image" />
-        </div>
-        <label htmlFor="run-name">{m.name}</label>
-        <div>
-          <input
-            id="run-name"
-            value={form.name}
-            placeholder={m.namePlaceholder}
-            onChange={(e) => update({ name: e.target.value })}
-            {...field('name')}
-          />
+        </TextRow>
+        <TextRow
+          id="run-name"
+          label={m.name}
+          value={form.name}
+          placeholder={m.namePlaceholder}
+          onChange={(name) => update({ name })}
+          {...field('name')}
+        >
           <Hint problem={shown('name')} id="run-p-name" />
-        </div>
-        <label htmlFor="run-command">{m.command}</label>
-        <div>
-          <input
-            id="run-command"
-            className="mono"
-            value={form.command}
-            placeholder={m.commandPlaceholder}
-            onChange={(e) => update({ command: e.target.value })}
-            {...field('command')}
-          />
+        </TextRow>
+        <TextRow
+          id="run-command"
+          label={m.command}
+          className="mono"
+          value={form.command}
+          placeholder={m.commandPlaceholder}
+          onChange={(command) => update({ command })}
+          {...field('command')}
+        >
           <Hint problem={shown('command')} id="run-p-command" />
-        </div>
+        </TextRow>
         <EnvRows {...rowProps} />
         <PortRows {...rowProps} />
         <label htmlFor="run-network">{m.network}</label>

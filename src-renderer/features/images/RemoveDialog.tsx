@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import type { PruneResult } from '../../../src-shared/images-dto';
 import { call, errorMessage, IpcCallError } from '../../ipc/client';
+import { ActionDialog, useSubmitState } from '../../components/FormDialog';
 import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { imagesMsg } from './messages';
@@ -165,42 +166,27 @@ export function RemoveDialog({ images, onClose, onDone }: Props): React.JSX.Elem
 export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Element {
   const m = useMessages(imagesMsg);
   const dangling = images.filter((i) => i.dangling);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmitState(errorMessage);
   const [result, setResult] = useState<PruneResult | null>(null);
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (): Promise<void> =>
+    run(async () => {
       setResult(await call('pruneImages'));
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal
+    <ActionDialog
       title={m.pruneTitle}
-      onClose={busy ? undefined : onClose}
       testId="prune-dialog"
-      actions={
-        result ? (
-          <button type="button" className="primary" onClick={onClose}>
-            {m.close}
-          </button>
-        ) : (
-          <>
-            <button type="button" onClick={onClose} disabled={busy}>
-              {m.cancel}
-            </button>
-            <button type="button" className="primary danger" onClick={() => void submit()} disabled={busy}>
-              {m.pruneButton}
-            </button>
-          </>
-        )
-      }
+      busy={busy}
+      cancel={m.cancel}
+      onClose={onClose}
+      finished={result ? { label: m.close } : null}
+      primary={{
+        label: m.pruneButton,
+        disabled: busy,
+        onClick: () => void submit(),
+        className: 'primary danger',
+      }}
     >
       {result ? (
         <p data-testid="prune-result">
@@ -222,6 +208,6 @@ export function PruneDialog({ images, onClose, onDone }: Props): React.JSX.Eleme
           {error}
         </p>
       )}
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ReferenceFeedback } from '../transfer/ReferenceFeedback';
 import { repoAndTag, useReferenceCheck } from '../transfer/use-reference-check';
-import { ActionDialog, SubmitForm, useSubmitState } from '../../components/FormDialog';
+import { ActionDialog, SubmitForm, TextField, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { imagesMsg } from './messages';
 import { shortId } from './visible-images';
@@ -51,20 +51,16 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
     >
       <p className="explain">{m.tagExplain(shortId(image.id))}</p>
       <SubmitForm id="tag-form" onSubmit={submit}>
-        <label className="field">
-          {m.newReference}
-          <input
-            type="text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="repository[:tag]"
-            aria-describedby={feedbackId}
-            aria-invalid={check.status === 'problem' || digestProblem}
-            data-testid="tag-input"
-            spellCheck={false}
-            autoComplete="off"
-          />
-        </label>
+        <TextField
+          label={m.newReference}
+          value={text}
+          onChange={setText}
+          placeholder="repository[:tag]"
+          aria-describedby={feedbackId}
+          aria-invalid={check.status === 'problem' || digestProblem}
+          data-testid="tag-input"
+          autoComplete="off"
+        />
       </SubmitForm>
       {digestProblem ? (
         <p id={feedbackId} className="ref-feedback error" role="alert">

@@ -3,8 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { DialogActions } from '../../components/FormDialog';
-import { Modal } from '../../components/Modal';
+import { ActionDialog, TextField } from '../../components/FormDialog';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
@@ -56,44 +55,30 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
   const running = s.status === 'running';
   const name = typed.split(/[\\/]/).pop() ?? typed;
   return (
-    <Modal
+    <ActionDialog
       title={m.loadTitle}
-      onClose={running ? undefined : onClose}
       testId="load-dialog"
-      actions={
-        s.status === 'done' ? (
-          <button type="button" className="primary" onClick={onClose} data-testid="load-close">
-            {m.close}
-          </button>
-        ) : (
-          <DialogActions
-            cancel={m.cancel}
-            onCancel={onClose}
-            cancelDisabled={running}
-            primary={{
-              label: m.load,
-              disabled: running || typed.trim() === '',
-              onClick: () => load(typed.trim()),
-              testId: 'load-submit',
-            }}
-          />
-        )
-      }
+      busy={running}
+      cancel={m.cancel}
+      onClose={onClose}
+      finished={s.status === 'done' ? { label: m.close, testId: 'load-close' } : null}
+      primary={{
+        label: m.load,
+        disabled: running || typed.trim() === '',
+        onClick: () => load(typed.trim()),
+        testId: 'load-submit',
+      }}
     >
       <p className="explain">{m.loadExplain}</p>
       {chooserError && <p className="error">{chooserError}</p>}
-      <label className="field">
-        {m.archive}
-        <input
-          type="text"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          readOnly={running}
-          placeholder="/absolute/path/images.tar.gz"
-          spellCheck={false}
-          data-testid="load-path"
-        />
-      </label>
+      <TextField
+        label={m.archive}
+        value={typed}
+        onChange={setTyped}
+        readOnly={running}
+        placeholder="/absolute/path/images.tar.gz"
+        data-testid="load-path"
+      />
       {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.loading(name)} />}
       {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
       {s.status === 'error' && <ErrorNote error={readableError(s)} />}
@@ -110,6 +95,6 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
           <p className="muted">{m.highlighted}</p>
         </div>
       )}
-    </Modal>
+    </ActionDialog>
   );
 }

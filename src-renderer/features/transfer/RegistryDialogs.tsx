@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import type { PullImageResult, PushImageResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { ActionDialog, SubmitForm } from '../../components/FormDialog';
+import { ActionDialog, SubmitForm, TextField } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
@@ -68,21 +68,17 @@ export function PullDialog({
     >
       <p className="explain">{m.pullExplain}</p>
       <SubmitForm id="pull-form" onSubmit={pull}>
-        <label className="field">
-          {m.reference}
-          <input
-            type="text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            readOnly={running}
-            placeholder="busybox:latest"
-            aria-describedby={feedbackId}
-            aria-invalid={check.status === 'problem'}
-            spellCheck={false}
-            autoComplete="off"
-            data-testid="pull-input"
-          />
-        </label>
+        <TextField
+          label={m.reference}
+          value={text}
+          onChange={setText}
+          readOnly={running}
+          placeholder="busybox:latest"
+          aria-describedby={feedbackId}
+          aria-invalid={check.status === 'problem'}
+          autoComplete="off"
+          data-testid="pull-input"
+        />
       </SubmitForm>
       <ReferenceFeedback check={check} id={feedbackId} />
       {job.state.status === 'running' && <JobProgress jobId={job.state.jobId} label={m.pulling(ref ?? '')} />}

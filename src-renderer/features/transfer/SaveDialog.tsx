@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { Modal } from '../../components/Modal';
+import { ActionDialog, TextField } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { formatBytes, shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
@@ -65,33 +65,20 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
 
   const s = job.state;
   return (
-    <Modal
+    <ActionDialog
       title={m.saveTitle(images.length)}
-      onClose={running ? undefined : onClose}
       testId="save-dialog"
       wide
-      actions={
-        s.status === 'done' ? (
-          <button type="button" className="primary" onClick={onClose}>
-            {m.close}
-          </button>
-        ) : (
-          <>
-            <button type="button" onClick={onClose} disabled={running}>
-              {m.cancel}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={save}
-              disabled={running || empty || dest.trim() === ''}
-              data-testid="save-submit"
-            >
-              {m.save}
-            </button>
-          </>
-        )
-      }
+      busy={running}
+      cancel={m.cancel}
+      onClose={onClose}
+      finished={s.status === 'done' ? { label: m.close } : null}
+      primary={{
+        label: m.save,
+        disabled: running || empty || dest.trim() === '',
+        onClick: save,
+        testId: 'save-submit',
+      }}
     >
       <p className="explain">{m.saveExplain}</p>
       <fieldset disabled={running || s.status === 'done'}>
@@ -139,17 +126,14 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
           {m.gzip}
         </label>
         <div className="field-row">
-          <label className="field grow">
-            {m.destination}
-            <input
-              type="text"
-              value={dest}
-              onChange={(e) => setDest(e.target.value)}
-              placeholder="/absolute/path/images.tar.gz"
-              spellCheck={false}
-              data-testid="save-dest"
-            />
-          </label>
+          <TextField
+            label={m.destination}
+            className="field grow"
+            value={dest}
+            onChange={setDest}
+            placeholder="/absolute/path/images.tar.gz"
+            data-testid="save-dest"
+          />
           <button type="button" onClick={() => void choose()} data-testid="save-choose">
             {m.choose}
           </button>
@@ -167,6 +151,6 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
           <code>{s.result.path}</code>
         </p>
       )}
-    </Modal>
+    </ActionDialog>
   );
 }
