@@ -3,8 +3,9 @@
  * archive, follow the progress, read the layer stack and the efficiency, walk the file tree,
  * open a file, cancel a long open, and see why a plain rootfs tar is refused.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { archiveFixtures } from '../support/archive-fixtures';
 import { testbedFromEnv } from '../support/testbed-env';
@@ -34,7 +35,10 @@ async function watchProgress(page: Page): Promise<() => Promise<boolean>> {
   return () => page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress);
 }
 
-test('drop docker save output: layers, efficiency, tree views, filter and a file', async ({ app }) => {
+test('drop docker save output: layers, efficiency, tree views, filter and a file', async ({
+  app,
+  scriptedDialogs,
+}) => {
   const fx = await archiveFixtures(testbedFromEnv());
   const sawProgress = await watchProgress(app);
   await cdpDropFile(app, fx.byName('docker-save.tar.gz').path);
@@ -63,6 +67,30 @@ test('drop docker save output: layers, efficiency, tree views, filter and a file
   await row(app, '/data/a.txt').click();
   await expect(app.getByTestId('file-content')).toHaveText('file a');
   await app.screenshot({ path: shot('ui-file-tree.png') });
+
+  // Save it out of the archive, the destination picked in the system's save dialog (scripted).
+  const viewer = app.getByTestId('file-viewer');
+  const out = mkdtempSync(join(tmpdir(), 'strata-e2e-save-'));
+  try {
+    const dest = join(out, 'a-copy.txt');
+    const suggested = await viewer.getByLabel('Save to').inputValue();
+    scriptedDialogs.saveAnswers.push(dest);
+    await viewer.getByRole('button', { name: 'Choose…' }).click();
+    await expect(viewer.getByLabel('Save to')).toHaveValue(dest);
+    expect(scriptedDialogs.asked.at(-1)).toEqual({
+      kind: 'save',
+      opts: { title: 'Save a.txt as', defaultName: suggested },
+    });
+    await viewer.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(viewer.getByRole('status')).toHaveText(`Saved 7 B to ${dest}`);
+    expect(readFileSync(dest, 'utf8')).toBe('file a\n');
+    // Cancelling the dialog keeps the path.
+    await viewer.getByRole('button', { name: 'Choose…' }).click();
+    await expect.poll(() => scriptedDialogs.asked.length).toBeGreaterThan(1);
+    await expect(viewer.getByLabel('Save to')).toHaveValue(dest);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 
   // The rm layer alone: remove-me is a whiteout, marked removed.
   const rmLayer = app.getByTestId('layer').filter({ hasText: 'rm /data/remove-me' });

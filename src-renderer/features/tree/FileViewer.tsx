@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMessages } from '../../i18n/messages';
 import { useStore } from '../../store';
 import { saveArchiveFile, type FileContent } from '../../store/archive-slice';
-import { errorMessage } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { base64ToBytes, defaultSavePath, formatBytes, hexDump, modeString } from './file-format';
 import { viewerMsg } from './messages';
 
@@ -81,14 +81,23 @@ function Content({ content }: { content: FileContent }): React.JSX.Element {
 }
 
 /**
- * Saves the file to a path typed by the user. A native save dialog needs a main-process channel
- * that does not exist yet; until then the destination is a text field prefilled beside the archive.
+ * Saves the file out of the archive. The destination starts beside the archive; "Choose…" asks
+ * main for the system's save dialog, and the path can be typed too (as in the Save images dialog).
  */
 function SaveFile({ entryKey, entryName }: { entryKey: string; entryName: string }): React.JSX.Element {
   const archivePath = useStore((s) => (s.archive.status === 'ready' ? s.archive.path : ''));
   const [dest, setDest] = useState(() => defaultSavePath(archivePath, entryName));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const m = useMessages(viewerMsg);
+  const choose = async (): Promise<void> => {
+    setStatus(null);
+    try {
+      const { path } = await call('chooseSavePath', { title: m.saveFileAs(entryName), defaultName: dest });
+      if (path) setDest(path);
+    } catch (err) {
+      setStatus({ ok: false, text: errorMessage(err) });
+    }
+  };
   const save = async (): Promise<void> => {
     setStatus({ ok: true, text: m.saving });
     try {
@@ -104,6 +113,9 @@ function SaveFile({ entryKey, entryName }: { entryKey: string; entryName: string
         {m.saveTo}
       </label>
       <input id="save-dest" className="mono" value={dest} onChange={(e) => setDest(e.target.value)} />
+      <button type="button" onClick={() => void choose()}>
+        {m.choose}
+      </button>
       <button type="button" onClick={() => void save()} disabled={dest.trim() === ''}>
         {m.save}
       </button>
