@@ -131,3 +131,66 @@ test('file dialogs answer a clear error where main has none', async ({ testbed }
   const bad = await api.chooseOpenPaths({ filters: [{ name: 'x', extensions: ['../etc'] }] });
   expect(bad.error?.code).toBe('INVALID_ARGUMENT');
 });
+
+test('prune deletes dangling images, keeps tagged ones and those a container uses', async ({
+  app,
+  testbed,
+  mainApi,
+  events,
+}) => {
+  const made: string[] = [];
+  const commitUntagged = async (name: string): Promise<string> => {
+    const run = await mainApi.runContainer({
+      image: testbed.images.base,
+      name,
+      command: ['true'],
+      networkMode: 'none',
+      detach: true,
+    });
+    expect(run.error).toBeUndefined();
+    made.push(name);
+    const c = await mainApi.commitContainer({ container: name });
+    expect(c.error).toBeUndefined();
+    return c.result!.imageId;
+  };
+  try {
+    const gone = await commitUntagged('strata-e2e-prune-a');
+    const used = await commitUntagged('strata-e2e-prune-b');
+    // A container of the second dangling image keeps it alive.
+    const user = await mainApi.runContainer({
+      image: used,
+      name: 'strata-e2e-prune-user',
+      command: ['true'],
+      networkMode: 'none',
+      detach: true,
+    });
+    expect(user.error).toBeUndefined();
+    made.push('strata-e2e-prune-user');
+
+    const danglingRow = (id: string): Locator =>
+      app.locator(`[data-testid="image-row"][data-image-id="${id}"]`);
+    // Made behind the window's back: the engine's event (this bridge has no event stream) says so.
+    events.emit('engineEvent', {
+      engineId: 'testbed',
+      events: [{ type: 'image', action: 'commit', id: used, name: '', time: Date.now() }],
+    });
+    await expect(danglingRow(gone)).toHaveCount(1);
+    await expect(danglingRow(used)).toHaveCount(1);
+    await app.getByTestId('prune-open').click();
+    const dialog = app.getByTestId('prune-dialog');
+    await expect(dialog).toContainText(/\d+ dangling images? listed/);
+    await dialog.getByRole('button', { name: 'Prune', exact: true }).click();
+    await expect(dialog.getByTestId('prune-result')).toContainText(/^Deleted [1-9]\d* images?, reclaimed /);
+    await dialog.locator('button.primary', { hasText: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    await expect(danglingRow(gone)).toHaveCount(0);
+    expect((await mainApi.inspectImage({ ref: gone })).error?.code).toBe('NOT_FOUND');
+    expect((await mainApi.inspectImage({ ref: used })).error).toBeUndefined();
+    expect((await mainApi.inspectImage({ ref: testbed.images.base })).error).toBeUndefined();
+    await expect(rowWithTag(app, testbed.images.base)).toHaveCount(1);
+  } finally {
+    for (const id of made.reverse()) await mainApi.removeContainer({ id, force: true });
+    await mainApi.pruneImages();
+  }
+});
