@@ -7,6 +7,7 @@
  * Tolerated cases must give the right result (with warnings where the archive is defective);
  * unusable ones an ArchiveError naming the file, with a code and a reason a person understands.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,10 @@ import {
   hostileLayerPath,
   hostileNames,
   layerCountMismatch,
+  legacyDockerArchive,
   legacyMissingLayer,
   legacyTwoImages,
+  makeLayer,
   ociMissingLayer,
   ociNestedIndex,
   ociTwoPlatforms,
@@ -38,7 +41,7 @@ import {
 } from '../../../test/support/synthetic-archives';
 import { analyzeArchive, analyzeArchiveStream, type AnalyzeResult } from '../analyze';
 import { ArchiveError } from '../model';
-import type { ReadOptions } from './read-archive';
+import { readImageArchive, type ReadOptions, type ReadProgress } from './read-archive';
 
 const tmp = mkdtempSync(join(tmpdir(), 'strata-synthetic-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -428,5 +431,30 @@ describe('inputs that are not archives at all', () => {
       'NOT_AN_IMAGE',
       /ENOENT|cannot be read/,
     );
+  });
+});
+
+describe('progress', () => {
+  it('a big layer scanned in this thread reports the bytes done within it, in order, up to the total', async () => {
+    for (const compression of ['none', 'gzip'] as const) {
+      // Random bodies, so that a gzip layer stays big (it is read compressed).
+      const files = Array.from({ length: 5 }, (_, i) => ({
+        name: `f${i}`,
+        body: randomBytes(4 * 1024 * 1024),
+      }));
+      const archive = legacyDockerArchive([
+        { repoTags: ['synthetic/progress:1'], layers: [makeLayer(files, compression)] },
+      ]);
+      const path = join(tmp, `progress-${compression}.tar`);
+      writeFileSync(path, archive.bytes);
+      const seen: ReadProgress[] = [];
+      await readImageArchive(path, { onProgress: (p) => void seen.push(p) });
+      const done = seen.filter((p) => p.phase === 'layers').map((p) => p.bytesDone);
+      const total = seen.at(-1)!.bytesTotal;
+      expect(total).toBeGreaterThan(20 * 1024 * 1024);
+      expect(done, compression).toEqual([...done].sort((a, b) => a - b));
+      expect(done.at(-1)).toBe(total);
+      expect(done.filter((d) => d > 0 && d < total).length, compression).toBeGreaterThanOrEqual(2);
+    }
   });
 });

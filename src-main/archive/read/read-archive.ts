@@ -174,29 +174,43 @@ async function readUncompressed(
     // Plain layers scanned here go one after the other: each walk blocks this thread in short
     // slices (readSync), so running two at once would only interleave them.
     const local = blobs.filter((b) => !inWorker.has(b) && !streamed.has(b));
+    // Bytes scanned of the layers in progress in this thread (two streamed ones can overlap).
+    const inFlight = new Map<string, number>();
+    const report = (blob: string): void => {
+      let bytesDone = done;
+      for (const v of inFlight.values()) bytesDone += v;
+      opts.onProgress?.({ phase: 'layers', bytesDone, bytesTotal: total, currentLayer: blob });
+    };
+    const progressIn = (blob: string) => (n: number) => {
+      inFlight.set(blob, n);
+      report(blob);
+    };
     const scanOne = async (blob: string): Promise<void> => {
       cancelled(file, opts.signal);
       const m = members.get(blob)!;
       const start = offsets.get(blob)!;
       if (start + m.size > size)
         throw new ArchiveError(file, `${blob} is cut short: the archive is truncated`);
-      if (!inWorker.has(blob))
-        opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+      if (!inWorker.has(blob)) report(blob);
       const job = jobFor(blob);
       // A numeric fd: a plain layer is walked with readSync, around its headers (walk-file.ts).
       const inThread = (): Promise<LayerScan> =>
-        scanLayer(fh.fd, job, opts.signal ? { signal: opts.signal } : {});
+        scanLayer(fh.fd, job, {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(opts.onProgress ? { onBytes: progressIn(blob) } : {}),
+        });
       const scan = inWorker.has(blob)
         ? await workers!.scan(job).catch((err: unknown) => {
             if (err instanceof WorkerUnavailable) return inThread();
             throw err;
           })
         : await inThread();
+      inFlight.delete(blob);
       budget(scan.entries.length);
       layers.set(blob, scan);
       opts.onLayer?.(plan, blob, scan);
       done += m.size;
-      opts.onProgress?.({ phase: 'layers', bytesDone: done, bytesTotal: total, currentLayer: blob });
+      report(blob);
     };
     // Streamed layers in this thread go two at a time (decompression runs on libuv's pool, so
     // two layers use both cores); the workers' layers are queued at once: a worker takes the next

@@ -8,7 +8,7 @@ import { createReadStream, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { type LayerScan, type TarEntry } from '../model';
 import { looksLikeTar, sniffCompression } from '../compression/sniff';
-import { walkTarAt } from '../tar/walk-file';
+import { PROGRESS_BYTES, walkTarAt } from '../tar/walk-file';
 import { LayerScanner } from './layer-scanner';
 import { cancelled } from './read-common';
 
@@ -29,6 +29,8 @@ export interface LayerJob {
 
 export interface ScanContext {
   signal?: AbortSignal;
+  /** Bytes of the blob scanned so far, now and then (every few MiB) while a layer is scanned here. */
+  onBytes?: (blobBytesDone: number) => void;
 }
 
 async function readHead(fd: number | FileHandle, job: LayerJob): Promise<Buffer> {
@@ -71,6 +73,7 @@ export async function scanLayer(
       label: `${file}: ${blob}`,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(typeof fd === 'number' ? { syncReads: true } : {}),
+      ...(ctx.onBytes ? { onProgress: ctx.onBytes } : {}),
       maxEntries: job.maxEntries,
     });
     return {
@@ -99,10 +102,17 @@ export async function scanLayer(
       end: job.start + size - 1,
       highWaterMark: 256 * 1024,
     });
+    let read = 0;
+    let reported = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         cancelled(file, ctx.signal);
         await scanner.push(chunk);
+        read += chunk.length;
+        if (ctx.onBytes && read - reported >= PROGRESS_BYTES) {
+          reported = read;
+          ctx.onBytes(read);
+        }
       }
     } finally {
       stream.destroy();

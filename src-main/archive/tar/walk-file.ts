@@ -26,6 +26,8 @@ export interface WalkOptions extends TarParserOptions {
    * can read just the bytes around headers. For the CLI and worker threads.
    */
   syncReads?: boolean;
+  /** With syncReads: bytes of the tar walked so far (read or jumped over), every PROGRESS_BYTES or so. */
+  onProgress?: (bytesWalked: number) => void;
   signal?: AbortSignal;
 }
 
@@ -140,6 +142,8 @@ export async function walkTarAt(
 const SPARSE_READ = 16 * 1024;
 /** How long a synchronous walk runs before it lets the event loop in (cancellation, progress). */
 const SLICE_MS = 15;
+/** A synchronous walk reports its position each time it has moved on by this much. */
+export const PROGRESS_BYTES = 8 * 1024 * 1024;
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -163,7 +167,12 @@ async function walkSync(
   let want = Math.min(SPARSE_READ, batch);
   let pos = 0;
   let sliceEnd = performance.now() + SLICE_MS;
+  let reported = 0;
   while (pos < available && !parser.finished) {
+    if (opts.onProgress && pos - reported >= PROGRESS_BYTES) {
+      reported = pos;
+      opts.onProgress(pos);
+    }
     const skip = parser.skippable();
     if (skip > 0) {
       const n = Math.min(skip, available - pos);
