@@ -4,6 +4,7 @@
  * real archives from the test bed give the same analysis with and without workers, and a damaged
  * layer the same error.
  */
+import { randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -12,6 +13,7 @@ import {
   readdirSync,
   readSync,
   rmSync,
+  writeFileSync,
   writeSync,
   closeSync,
 } from 'node:fs';
@@ -24,6 +26,7 @@ import type * as Analyze from '../../src-main/archive/analyze';
 import type * as Model from '../../src-main/archive/model';
 import type * as ReadArchive from '../../src-main/archive/read/read-archive';
 import { archiveFixtures, type ArchiveFixtures } from '../support/archive-fixtures';
+import { legacyDockerArchive, makeLayer } from '../support/synthetic-archives';
 import { testbedFromEnv } from '../support/testbed-env';
 
 type Analyzer = typeof Analyze & typeof ReadArchive & typeof Model;
@@ -93,5 +96,36 @@ describe('a damaged layer', () => {
     expect(String(inWorker)).toMatch(/bad header checksum/);
     expect(inWorker).toMatchObject({ name: 'ArchiveError', file: 'damaged.tar', code: 'CORRUPT' });
     expect(String(inWorker)).toBe(String(inThread));
+  });
+});
+
+describe('progress from a worker', () => {
+  it('a big layer scanned on a worker reports the bytes done within it, in order, up to the total', async () => {
+    // Random bodies: the gzip layer stays 20 MiB, and it is scanned from its compressed bytes.
+    const files = Array.from({ length: 5 }, (_, i) => ({
+      name: `f${i}`,
+      body: randomBytes(4 * 1024 * 1024),
+    }));
+    const archive = legacyDockerArchive([
+      { repoTags: ['synthetic/progress:1'], layers: [makeLayer(files, 'gzip')] },
+    ]);
+    const path = join(scratch, 'progress.tar');
+    writeFileSync(path, archive.bytes);
+    const done: number[] = [];
+    let total = 0;
+    const before = await nextThreadId();
+    await built.readImageArchive(path, {
+      layerWorkers: true,
+      onProgress: (p) => {
+        if (p.phase !== 'layers') return;
+        done.push(p.bytesDone);
+        total = p.bytesTotal;
+      },
+    });
+    expect((await nextThreadId()) - before - 1).toBeGreaterThanOrEqual(1);
+    expect(total).toBeGreaterThan(20 * 1024 * 1024);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(total);
+    expect(done.filter((d) => d > 0 && d < total).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -27,7 +27,11 @@ interface FailureInfo {
   archive?: { file: string; reason: string; code: ArchiveError['code'] };
 }
 
-type Reply = { id: number; scan: PackedScan } | { id: number; failure: FailureInfo };
+type Reply =
+  | { id: number; scan: PackedScan }
+  | { id: number; failure: FailureInfo }
+  /** Bytes of the blob scanned so far (scan-layer's onBytes), before the scan's answer. */
+  | { id: number; progress: number };
 
 /** The worker could not run the job (it did not start, or died): scan in-thread instead. */
 export class WorkerUnavailable extends Error {}
@@ -39,7 +43,8 @@ function serve(port: MessagePort): void {
       try {
         fd = openSync(job.path, 'r');
         const packer = new EntryPacker();
-        const { entries: _none, ...scan } = await scanLayer(fd, job, {}, packer.push);
+        const onBytes = (n: number): void => port.postMessage({ id, progress: n } satisfies Reply);
+        const { entries: _none, ...scan } = await scanLayer(fd, job, { onBytes }, packer.push);
         return { id, scan: { ...scan, packed: packer.finish() } };
       } catch (err) {
         const failure: FailureInfo = { message: err instanceof Error ? err.message : String(err) };
@@ -61,6 +66,7 @@ interface Pending {
   job: LayerJob;
   resolve: (scan: LayerScan) => void;
   reject: (err: unknown) => void;
+  onBytes?: (n: number) => void;
 }
 
 export class LayerWorkers {
@@ -96,10 +102,11 @@ export class LayerWorkers {
     }
   }
 
-  scan(job: LayerJob): Promise<LayerScan> {
+  /** Scans `job` on a worker; `onBytes` hears the bytes of the blob done, now and then. */
+  scan(job: LayerJob, onBytes?: (n: number) => void): Promise<LayerScan> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new WorkerUnavailable('layer workers closed'));
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ job, resolve, reject, ...(onBytes ? { onBytes } : {}) });
       this.pump();
     });
   }
@@ -130,6 +137,7 @@ export class LayerWorkers {
   private settle(w: Worker, reply: Reply): void {
     const p = this.busy.get(w);
     if (!p) return;
+    if ('progress' in reply) return p.onBytes?.(reply.progress);
     this.busy.delete(w);
     this.idle.push(w);
     // The worker gets its next layer before this one is unpacked and merged here.

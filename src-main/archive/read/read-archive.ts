@@ -174,12 +174,15 @@ async function readUncompressed(
     // Plain layers scanned here go one after the other: each walk blocks this thread in short
     // slices (readSync), so running two at once would only interleave them.
     const local = blobs.filter((b) => !inWorker.has(b) && !streamed.has(b));
-    // Bytes scanned of the layers in progress in this thread (two streamed ones can overlap).
+    // Bytes scanned of the layers in progress (here, two streamed ones can overlap, and on the
+    // workers). The figure never goes back, even when a worker's layer is scanned again here.
     const inFlight = new Map<string, number>();
+    let reported = 0;
     const report = (blob: string): void => {
       let bytesDone = done;
       for (const v of inFlight.values()) bytesDone += v;
-      opts.onProgress?.({ phase: 'layers', bytesDone, bytesTotal: total, currentLayer: blob });
+      reported = Math.max(reported, Math.min(bytesDone, total));
+      opts.onProgress?.({ phase: 'layers', bytesDone: reported, bytesTotal: total, currentLayer: blob });
     };
     const progressIn = (blob: string) => (n: number) => {
       inFlight.set(blob, n);
@@ -200,7 +203,7 @@ async function readUncompressed(
           ...(opts.onProgress ? { onBytes: progressIn(blob) } : {}),
         });
       const scan = inWorker.has(blob)
-        ? await workers!.scan(job).catch((err: unknown) => {
+        ? await workers!.scan(job, opts.onProgress ? progressIn(blob) : undefined).catch((err: unknown) => {
             if (err instanceof WorkerUnavailable) return inThread();
             throw err;
           })
