@@ -7,7 +7,7 @@ import type { EntryType, TarEntry } from '../model';
 import { TarFormatError } from './errors';
 import type { RawHeader } from './header';
 import { withGlobals, type PaxRecords } from './pax';
-import { normalizeTarPath } from './normalize';
+import { normalizeTarPath, type NormalizedPath } from './normalize';
 
 /** Facts about an entry that are not part of the model but matter to callers. */
 export interface EntryMeta {
@@ -41,8 +41,16 @@ export interface EntryContext {
  * whose size fields it ignores (Go's archive/tar ignores both too). Symlinks, devices and FIFOs
  * with a non-zero size therefore keep the stream in sync.
  */
-function storedSize(type: EntryType, typeflag: string, size: number): number {
+export function storedSize(type: EntryType, typeflag: string, size: number): number {
   return (type === 'dir' && typeflag !== 'D') || type === 'hardlink' ? 0 : size;
+}
+
+export const NO_LINK: NormalizedPath = { path: '', hostile: false };
+
+/** The link target an entry keeps: normalised for hardlinks, as written for symlinks, else none. */
+export function linkTarget(type: EntryType, raw: string): NormalizedPath {
+  if (type === 'hardlink') return normalizeTarPath(raw);
+  return type === 'symlink' ? { path: raw, hostile: false } : NO_LINK;
 }
 
 export function buildEntry(h: RawHeader, ctx: EntryContext): { entry: TarEntry; meta: EntryMeta } {
@@ -59,16 +67,7 @@ export function buildEntry(h: RawHeader, ctx: EntryContext): { entry: TarEntry; 
   if (stored < 0) throw new TarFormatError(`negative size for '${rawName}'`);
 
   const { path, hostile } = normalizeTarPath(rawName);
-  const rawLink = pax?.linkpath ?? ctx.longLink ?? h.linkname;
-  let linkname = '';
-  let hostileLink = false;
-  if (type === 'hardlink') {
-    const link = normalizeTarPath(rawLink);
-    linkname = link.path;
-    hostileLink = link.hostile;
-  } else if (type === 'symlink') {
-    linkname = rawLink;
-  }
+  const link = linkTarget(type, pax?.linkpath ?? ctx.longLink ?? h.linkname);
   const isDevice = type === 'chardev' || type === 'blockdev';
 
   const entry: TarEntry = {
@@ -79,7 +78,7 @@ export function buildEntry(h: RawHeader, ctx: EntryContext): { entry: TarEntry; 
     uid: pax?.uid ?? h.uid,
     gid: pax?.gid ?? h.gid,
     mtime: pax?.mtime ?? h.mtime,
-    linkname,
+    linkname: link.path,
     devmajor: isDevice ? (pax?.devmajor ?? h.devmajor) : 0,
     devminor: isDevice ? (pax?.devminor ?? h.devminor) : 0,
     dataOffset: ctx.dataOffset,
@@ -91,7 +90,7 @@ export function buildEntry(h: RawHeader, ctx: EntryContext): { entry: TarEntry; 
       headerOffset: ctx.headerOffset,
       storedSize: stored,
       hostilePath: hostile,
-      hostileLink,
+      hostileLink: link.hostile,
       sparse,
       typeflag: h.typeflag,
     },

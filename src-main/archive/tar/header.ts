@@ -90,7 +90,7 @@ function wordsOf(buffer: ArrayBufferLike): Uint32Array<ArrayBufferLike> {
  * entry, so on aligned data it sums two 16-bit lanes per 32-bit word (128 steps instead of 512);
  * a lane holds at most 128 * 510 < 65536, so nothing overflows.
  */
-function unsignedSum(buf: Uint8Array, off: number): number {
+export function unsignedSum(buf: Uint8Array, off: number): number {
   const abs = buf.byteOffset + off;
   if ((abs & 3) === 0) {
     const words = wordsOf(buf.buffer);
@@ -185,7 +185,7 @@ const TYPE_KINDS: Record<string, HeaderKind> = {
   g: 'pax-global',
 };
 
-function detectFormat(buf: Uint8Array, off: number): HeaderFormat {
+export function detectFormat(buf: Uint8Array, off: number): HeaderFormat {
   const m = off + 257;
   if (
     buf[m] === 0x75 &&
@@ -207,6 +207,14 @@ function detectFormat(buf: Uint8Array, off: number): HeaderFormat {
   return 'v7';
 }
 
+/** The raw name of a header: ustar prefix + '/' + name when a POSIX prefix is present. */
+export function headerName(buf: Uint8Array, off: number, format: HeaderFormat): string {
+  const name = readString(buf, off, 100);
+  if (format !== 'ustar' && format !== 'star') return name;
+  const prefix = readString(buf, off + 345, format === 'star' ? 131 : 155);
+  return prefix ? `${prefix}/${name}` : name;
+}
+
 /**
  * Decodes the header at `off`. Throws `TarFormatError` for a bad checksum or malformed numbers:
  * a header that fails its checksum means the stream is corrupt or out of sync, never a file.
@@ -214,11 +222,7 @@ function detectFormat(buf: Uint8Array, off: number): HeaderFormat {
 export function decodeHeader(buf: Uint8Array, off = 0): RawHeader {
   if (!checksumMatches(buf, off)) throw new TarFormatError('bad header checksum');
   const format = detectFormat(buf, off);
-  let name = readString(buf, off, 100);
-  if (format === 'ustar' || format === 'star') {
-    const prefix = readString(buf, off + 345, format === 'star' ? 131 : 155);
-    if (prefix) name = `${prefix}/${name}`;
-  }
+  const name = headerName(buf, off, format);
   const typeflag = String.fromCharCode(buf[off + 156]!);
   const kind = TYPE_KINDS[typeflag] ?? 'other';
   const sparse = typeflag === 'S' && format === 'gnu';

@@ -19,6 +19,11 @@ export class PendingMeta {
     return this.pax !== null || this.longName !== null || this.longLink !== null;
   }
 
+  /** Nothing at all applies to the next entry: no per-entry metadata and no global PAX records. */
+  get idle(): boolean {
+    return !this.pending && this.globalPax === null;
+  }
+
   /** Records the body of a pseudo-entry. */
   add(kind: MetaKind, body: Buffer): void {
     switch (kind) {

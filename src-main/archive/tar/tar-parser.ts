@@ -11,6 +11,7 @@ import { TarFormatError, toArchiveError } from './errors';
 import { BLOCK_SIZE, decodeHeader, isZeroBlock, sparseExtensionContinues, type RawHeader } from './header';
 import { EntryDataSink, type CollectedHandler, type DataChoice } from './data-sink';
 import { buildEntry, type EntryMeta } from './entry';
+import { decodePlainEntry } from './common-header';
 import { MAX_META_BODY } from './pax';
 import { PendingMeta, type MetaKind } from './pending-meta';
 
@@ -266,6 +267,15 @@ export class TarParser {
       // inside an archive means two archives were concatenated or the stream is damaged.
       throw new TarFormatError('a header follows a single zero block');
     }
+    if (this.meta.idle) {
+      // The common case, decoded without intermediates; anything else goes the long way below.
+      const plain = decodePlainEntry(buf, off, start, start + BLOCK_SIZE);
+      if (plain) {
+        this.headerOffset = start;
+        this.countEntry();
+        return this.deliver(plain.entry, plain.meta);
+      }
+    }
     const h = decodeHeader(buf, off);
     if (!this.meta.pending) this.headerOffset = start;
     switch (h.kind) {
@@ -304,11 +314,20 @@ export class TarParser {
   }
 
   private emit(h: RawHeader, dataOffset: number): void {
+    this.countEntry();
+    const { entry, meta } = buildEntry(h, this.meta.take(this.headerOffset, dataOffset));
+    this.pendingHeader = null;
+    this.deliver(entry, meta);
+  }
+
+  private countEntry(): void {
     if (++this.entryCount > this.maxEntries) {
       throw new TarFormatError(`more than ${this.maxEntries} entries`, 'TOO_LARGE');
     }
-    const { entry, meta } = buildEntry(h, this.meta.take(this.headerOffset, dataOffset));
-    this.pendingHeader = null;
+  }
+
+  /** Hands an entry to the handler and sets up reading or skipping its data. */
+  private deliver(entry: TarEntry, meta: EntryMeta): void {
     const choice = this.onEntry(entry, meta) ?? 'skip';
     const stored = meta.storedSize;
     this.current = stored > 0 || choice !== 'skip' ? entry : null;
