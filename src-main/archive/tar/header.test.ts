@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { header, putNumber } from '../../../test/support/tar-builder';
-import { checksumMatches, decodeHeader, isZeroBlock, parseNumeric } from './header';
+import { checksumMatches, decodeHeader, isZeroBlock, parseNumeric, unsignedSum } from './header';
 import { TarFormatError } from './errors';
 
 const field = (s: string, len = 12): Uint8Array => {
@@ -62,6 +62,23 @@ describe('checksum', () => {
     expect(checksumMatches(signed)).toBe(true);
     expect(checksumMatches(bad)).toBe(false);
     expect(() => decodeHeader(bad)).toThrow(/bad header checksum/);
+  });
+
+  it('sums words (aligned) and bytes (unaligned) alike, up to all bytes 0xff', () => {
+    const naive = (b: Uint8Array, off: number): number => {
+      let sum = 8 * 0x20;
+      for (let i = 0; i < 512; i++) if (i < 148 || i >= 156) sum += b[off + i]!;
+      return sum;
+    };
+    let seed = 7;
+    const buf = Buffer.alloc(512 * 3 + 4);
+    for (const fill of [0x00, 0xff, 0x7f, -1, -1, -1]) {
+      for (let i = 0; i < buf.length; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        buf[i] = fill >= 0 ? fill : seed >>> 24;
+      }
+      for (const off of [0, 512, 1, 2, 3, 1028]) expect(unsignedSum(buf, off)).toBe(naive(buf, off));
+    }
   });
 
   it('fails on a zero block and on a corrupted byte', () => {

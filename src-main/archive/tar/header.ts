@@ -76,10 +76,11 @@ export function checksumMatches(buf: Uint8Array, off = 0): boolean {
 // A 32-bit view of the last buffer summed: headers come from a few reused read buffers, so one
 // view serves them all instead of a new typed array per header.
 let viewed: ArrayBufferLike | null = null;
-let viewedWords: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
-function wordsOf(buffer: ArrayBufferLike): Uint32Array<ArrayBufferLike> {
+// Signed words: their loads stay 32-bit integers in optimised code (unsigned ones above 2^31 do not).
+let viewedWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
+function wordsOf(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
   if (buffer !== viewed) {
-    viewedWords = new Uint32Array(buffer, 0, buffer.byteLength >> 2);
+    viewedWords = new Int32Array(buffer, 0, buffer.byteLength >> 2);
     viewed = buffer;
   }
   return viewedWords;
@@ -87,25 +88,36 @@ function wordsOf(buffer: ArrayBufferLike): Uint32Array<ArrayBufferLike> {
 
 /**
  * Unsigned byte sum of a header with the checksum field counted as spaces. This runs once per
- * entry, so on aligned data it sums two 16-bit lanes per 32-bit word (128 steps instead of 512);
- * a lane holds at most 128 * 510 < 65536, so nothing overflows.
+ * entry, so on aligned data it sums 32-bit words: bytes 0 and 2 of each word in the two 16-bit
+ * lanes of `even`, bytes 1 and 3 in those of `odd`. A lane holds at most 128 * 255 = 32640, so
+ * both stay below 2^31 (integer arithmetic all along), and taking the checksum field's words
+ * (37 and 38) back out borrows nothing across lanes.
  */
 export function unsignedSum(buf: Uint8Array, off: number): number {
   const abs = buf.byteOffset + off;
   if ((abs & 3) === 0) {
     const words = wordsOf(buf.buffer);
     const base = abs >> 2;
-    let lanes = 0;
-    // Words 37 and 38 (bytes 148..155) are the checksum field: two loops around them.
-    for (let i = base, end = base + 37; i < end; i++) {
+    let even = 0;
+    let odd = 0;
+    // Four words a step: the loop's own checks cost as much as the sums.
+    for (let i = base, end = base + 128; i < end; i += 4) {
       const w = words[i]!;
-      lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
+      const x = words[i + 1]!;
+      const y = words[i + 2]!;
+      const z = words[i + 3]!;
+      even += (w & 0x00ff00ff) + (x & 0x00ff00ff) + (y & 0x00ff00ff) + (z & 0x00ff00ff);
+      odd +=
+        ((w >>> 8) & 0x00ff00ff) +
+        ((x >>> 8) & 0x00ff00ff) +
+        ((y >>> 8) & 0x00ff00ff) +
+        ((z >>> 8) & 0x00ff00ff);
     }
-    for (let i = base + 39, end = base + 128; i < end; i++) {
-      const w = words[i]!;
-      lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
-    }
-    return (lanes & 0xffff) + (lanes >>> 16) + 8 * 0x20;
+    const c1 = words[base + 37]!;
+    const c2 = words[base + 38]!;
+    even -= (c1 & 0x00ff00ff) + (c2 & 0x00ff00ff);
+    odd -= ((c1 >>> 8) & 0x00ff00ff) + ((c2 >>> 8) & 0x00ff00ff);
+    return (even & 0xffff) + (even >>> 16) + (odd & 0xffff) + (odd >>> 16) + 8 * 0x20;
   }
   let sum = 8 * 0x20;
   for (let i = off, end = off + 148; i < end; i++) sum += buf[i]!;
