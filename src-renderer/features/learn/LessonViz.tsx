@@ -16,6 +16,7 @@ import { learnSubgraph } from './learn-graph';
 import { useLearnStore } from './learn-store';
 import type { Lesson } from './lessons';
 import { learnJobId } from './lesson-steps';
+import { lastCommitted } from './progress';
 import { msg } from './messages';
 import { MiniGraph } from './MiniGraph';
 import { NameAnatomy } from './NameAnatomy';
@@ -126,7 +127,7 @@ const GRAPH_FOCUS: Partial<Record<Lesson['id'], readonly string[]>> = {
 
 function LiveGraph({ lesson, version }: { lesson: Lesson; version: number }): React.JSX.Element {
   const m = useMessages(msg);
-  const committedId = useLearnStore((s) => s.progress.committedId);
+  const committedId = useLearnStore((s) => lastCommitted(s.progress));
   const state = useAsync(() => call('imageGraph'), [version]);
   if (state.status !== 'ready') return <Pending state={state} m={m} />;
   const graph = learnSubgraph(state.value, ['myimg/', 'strata-sample/'], committedId ? [committedId] : []);

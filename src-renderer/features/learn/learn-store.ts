@@ -12,7 +12,15 @@ import { learnJobId, type StepOutput } from './lesson-steps';
 import type { LessonSetup } from './learn-names';
 import { checkNeeds, type NeedState } from './lesson-needs';
 import { lessonById, type LessonId } from './lessons';
-import { FRESH, loadProgress, markDone, saveProgress, type Progress } from './progress';
+import {
+  FRESH,
+  keepLeftover,
+  lastCommitted,
+  loadProgress,
+  markDone,
+  saveProgress,
+  type Progress,
+} from './progress';
 
 export interface LessonRun {
   status: 'running' | 'done' | 'error';
@@ -57,7 +65,7 @@ export function setupOf(env: LearnEnvironment, p: Progress): LessonSetup {
   return {
     bridge: env.bridge === true,
     ports: p.ports ?? env.ports,
-    committedId: p.committedId,
+    committedId: lastCommitted(p),
     saveTargets: env.saveTargets,
   };
 }
@@ -122,13 +130,17 @@ export const useLearnStore = create<LearnState>()((set, get) => {
         set((s) => ({ runs: { ...s.runs, [id]: { status, steps: [...steps] } } }));
       publish('running');
       try {
-        const outcome = await performLesson(id, setupOf(env, get().progress), (st) => {
-          steps.push(st);
-          publish('running');
-        });
+        await performLesson(
+          id,
+          setupOf(env, get().progress),
+          (st) => {
+            steps.push(st);
+            publish('running');
+          },
+          (left) => setProgress(keepLeftover(get().progress, left)),
+        );
         publish('done');
-        const p = markDone(get().progress, id);
-        setProgress(outcome?.committedId ? { ...p, committedId: outcome.committedId } : p);
+        setProgress(markDone(get().progress, id));
       } catch {
         publish('error');
       } finally {
@@ -147,7 +159,8 @@ export const useLearnStore = create<LearnState>()((set, get) => {
     markRead: (id) => setProgress(markDone(get().progress, id)),
 
     reset: () => {
-      setProgress({ ...FRESH, committedId: get().progress.committedId, ports: get().progress.ports });
+      const { committedIds, savedFiles, ports } = get().progress;
+      setProgress({ ...FRESH, committedIds, savedFiles, ports });
       set({ runs: {} });
     },
   };
