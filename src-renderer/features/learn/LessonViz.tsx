@@ -16,7 +16,6 @@ import { learnSubgraph } from './learn-graph';
 import { useLearnStore } from './learn-store';
 import type { Lesson } from './lessons';
 import { learnJobId } from './lesson-steps';
-import { lastCommitted } from './progress';
 import { msg } from './messages';
 import { MiniGraph } from './MiniGraph';
 import { NameAnatomy } from './NameAnatomy';
@@ -127,7 +126,7 @@ const GRAPH_FOCUS: Partial<Record<Lesson['id'], readonly string[]>> = {
 
 function LiveGraph({ lesson, version }: { lesson: Lesson; version: number }): React.JSX.Element {
   const m = useMessages(msg);
-  const committedId = useLearnStore((s) => lastCommitted(s.progress));
+  const committedId = useLearnStore((s) => s.progress.committedId);
   const state = useAsync(() => call('imageGraph'), [version]);
   if (state.status !== 'ready') return <Pending state={state} m={m} />;
   const graph = learnSubgraph(state.value, ['myimg/', 'strata-sample/'], committedId ? [committedId] : []);

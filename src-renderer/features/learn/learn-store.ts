@@ -12,15 +12,7 @@ import { learnJobId, type StepOutput } from './lesson-steps';
 import type { LessonSetup } from './learn-names';
 import { checkNeeds, type NeedState } from './lesson-needs';
 import { lessonById, type LessonId } from './lessons';
-import {
-  FRESH,
-  keepLeftover,
-  lastCommitted,
-  loadProgress,
-  markDone,
-  saveProgress,
-  type Progress,
-} from './progress';
+import { FRESH, keepLeftover, loadProgress, markDone, saveProgress, type Progress } from './progress';
 
 export interface LessonRun {
   status: 'running' | 'done' | 'error';
@@ -65,7 +57,7 @@ export function setupOf(env: LearnEnvironment, p: Progress): LessonSetup {
   return {
     bridge: env.bridge === true,
     ports: p.ports ?? env.ports,
-    committedId: lastCommitted(p),
+    committedId: p.committedId,
     saveTargets: env.saveTargets,
   };
 }
@@ -159,8 +151,8 @@ export const useLearnStore = create<LearnState>()((set, get) => {
     markRead: (id) => setProgress(markDone(get().progress, id)),
 
     reset: () => {
-      const { committedIds, savedFiles, ports } = get().progress;
-      setProgress({ ...FRESH, committedIds, savedFiles, ports });
+      const { committedId, committedIds, savedFiles, ports } = get().progress;
+      setProgress({ ...FRESH, committedId, committedIds, savedFiles, ports });
       set({ runs: {} });
     },
   };

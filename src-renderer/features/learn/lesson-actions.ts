@@ -184,9 +184,9 @@ const PERFORM: Record<LessonId, Performer> = {
       () => call('commitContainer', { container: HTTPD, pause: true }),
       (r) => r.imageId,
     );
-    // Kept at once: a failing step below must not make the clean-up forget this unnamed image.
-    keep({ committedId: first.imageId });
-    await step(
+    // Kept at once for the clean-up (a later step may fail); so is v2's, which the next run leaves unnamed.
+    keep({ committed: first.imageId, unnamed: true });
+    const second = await step(
       emit,
       commit2!,
       () =>
@@ -198,6 +198,7 @@ const PERFORM: Record<LessonId, Performer> = {
         }),
       (r) => r.imageId,
     );
+    keep({ committed: second.imageId, unnamed: false });
   },
   tags: async (emit, s) => {
     const [ls, tag1, tag2, tag3, rm] = commandsOf('tags', s);

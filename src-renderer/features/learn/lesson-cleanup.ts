@@ -4,8 +4,8 @@
  *
  * Only objects the lessons name exactly count: their three containers (by name), the tutorial's
  * four tags (by reference; untagging removes that name only, and the image with it when it was its
- * last), the unnamed images lesson 8 committed, one per run (by the IDs the progress kept, and
- * only while unnamed: a name the user gave one makes it theirs), and the archives lesson 12 wrote
+ * last), the images lesson 8 committed, two per run (by the IDs the progress kept, and only
+ * while unnamed: the v2 one loses its name to the next run; a name the user gave one makes it theirs), and the archives lesson 12 wrote
  * (by the paths the progress kept; main deletes one only while it is still the file written, and
  * a changed one is listed as kept). The images the lessons start from (the sample busybox and web
  * images) are never part of it, whatever they are tagged.

@@ -3,7 +3,7 @@ import type { LearnEnvironment } from '../../../src-shared/contract/learn';
 import { call } from '../../ipc/client';
 import { BASE, V2, WEB, WEB1 } from './learn-names';
 import type { Need } from './lessons';
-import { lastCommitted, type Progress } from './progress';
+import type { Progress } from './progress';
 
 /** Each need of the lesson: met or not (unmet ones are listed in the lesson with a way to meet them). */
 export type NeedState = Partial<Record<Need, boolean>>;
@@ -30,10 +30,10 @@ async function met(
         (list) => list.some((c) => c.name === WEB1 && c.state === 'running'),
         () => false,
       );
-    case 'committed': {
-      const id = lastCommitted(ctx.progress);
-      return id !== null && exists(call('inspectImage', { ref: id }));
-    }
+    case 'committed':
+      return (
+        ctx.progress.committedId !== null && exists(call('inspectImage', { ref: ctx.progress.committedId }))
+      );
     case 'v2':
       return exists(call('inspectImage', { ref: V2 }));
     case 'saved':

@@ -3,7 +3,6 @@ import {
   FRESH,
   firstNotDone,
   keepLeftover,
-  lastCommitted,
   loadProgress,
   markDone,
   MAX_COMMITTED,
@@ -34,39 +33,36 @@ describe('progress', () => {
       JSON.stringify({ done: ['exec', 'nope', 'run-server'], current: 'tags', committedId: 'sha256:short' }),
     );
     expect(p).toEqual({ ...FRESH, done: ['run-server', 'exec'], current: 'tags' });
-    expect(parseProgress(JSON.stringify({ current: 'gone', committedIds: [ID, 'sha256:short', 7] }))).toEqual(
-      {
-        ...FRESH,
-        committedIds: [ID],
-      },
-    );
+    expect(
+      parseProgress(
+        JSON.stringify({ current: 'gone', committedId: ID, committedIds: [ID, 'sha256:short', 7] }),
+      ),
+    ).toEqual({ ...FRESH, committedId: ID, committedIds: [ID] });
   });
 
-  it('reads the single committed ID earlier versions kept as a list of one', () => {
+  it('reads the single committed ID earlier versions kept, and starts the list of commits with it', () => {
     const old = { done: ['commit'], current: 'tags', committedId: ID, ports: [8001, 8002] };
     const p = parseProgress(JSON.stringify(old));
-    expect(p).toEqual({
-      ...FRESH,
-      done: ['commit'],
-      current: 'tags',
-      committedIds: [ID],
-      ports: [8001, 8002],
-    });
-    expect(lastCommitted(p)).toBe(ID);
-    expect(JSON.parse(serializeProgress(p))).not.toHaveProperty('committedId');
-    expect(lastCommitted(FRESH)).toBeNull();
+    expect(p).toEqual({ ...FRESH, ...old, committedIds: [ID] });
+    expect(parseProgress(serializeProgress(p))).toEqual(p);
   });
 
-  it('remembers every commit, newest last, once each, the newest 20', () => {
+  it('remembers every commit, newest last, once each, the newest 20; lesson 9 uses the last unnamed', () => {
     const ids = Array.from(
       { length: MAX_COMMITTED + 5 },
       (_, i) => `sha256:${i.toString(16).padStart(64, '0')}`,
     );
-    const p = ids.reduce((acc, committedId) => keepLeftover(acc, { committedId }), FRESH);
+    // As lesson 8 reports them: an unnamed commit, then the one it names v2.
+    const p = ids.reduce(
+      (acc, committed, i) => keepLeftover(acc, { committed, unnamed: i % 2 === 0 }),
+      FRESH,
+    );
     expect(p.committedIds).toEqual(ids.slice(5));
-    expect(lastCommitted(p)).toBe(ids.at(-1));
+    expect(p.committedId).toBe(ids.at(-1));
+    const named = keepLeftover(p, { committed: ID, unnamed: false });
+    expect(named.committedId).toBe(ids.at(-1));
     // A commit kept again moves to the end (it is the latest again), not twice.
-    expect(keepLeftover(p, { committedId: ids[10]! }).committedIds).toEqual([
+    expect(keepLeftover(p, { committed: ids[10]!, unnamed: false }).committedIds).toEqual([
       ...ids.slice(5, 10),
       ...ids.slice(11),
       ids[10],

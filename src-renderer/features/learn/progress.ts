@@ -1,6 +1,6 @@
 /**
  * A learner's progress: which lessons are done, which one is open, and what the lessons left
- * behind (the untagged images lesson 8 committed, the archives lesson 12 wrote), for later lessons
+ * behind (the images lesson 8 committed, the archives lesson 12 wrote), for later lessons
  * and for the clean-up. Kept in localStorage so it survives restarts. Pure functions over plain
  * data: unit-tested.
  */
@@ -22,9 +22,12 @@ export const MAX_SAVED_FILES = 10;
 export interface Progress {
   done: readonly LessonId[];
   current: LessonId;
+  /** The image the latest run of lesson 8 committed without a name: what lesson 9 tags. */
+  committedId: string | null;
   /**
-   * Every image lesson 8 committed without a name, oldest first (each run commits a new one); the
-   * last is the one later lessons tag. Earlier versions kept only `committedId` (read once, below).
+   * Every image lesson 8 committed, oldest first: each run commits two new ones (the unnamed one
+   * and the one it names v2, which loses that name to the next run), for the clean-up. Earlier
+   * versions kept only `committedId`: reading one of theirs starts this list with it.
    */
   committedIds: readonly string[];
   /** The archives lesson 12 wrote, one per path (the latest write). */
@@ -40,6 +43,7 @@ export const STORAGE_KEY = 'strata.learn.v1';
 export const FRESH: Progress = {
   done: [],
   current: LESSON_IDS[0],
+  committedId: null,
   committedIds: [],
   savedFiles: [],
   ports: null,
@@ -62,7 +66,7 @@ const isSavedFile = (v: unknown): v is SavedFile => {
   );
 };
 
-/** The committed IDs of either shape: `committedIds` now, a single `committedId` before. */
+/** Every committed ID kept: `committedIds`, or for progress of an earlier version its one `committedId`. */
 function committedOf(d: Record<string, unknown>): string[] {
   const list = Array.isArray(d['committedIds']) ? d['committedIds'] : [d['committedId']];
   return list.filter(isImageId).reduce<string[]>(remember, []);
@@ -102,6 +106,7 @@ export function parseProgress(raw: string | null): Progress {
         : null,
     done,
     current: isLessonId(d['current']) ? d['current'] : FRESH.current,
+    committedId: isImageId(d['committedId']) ? d['committedId'] : null,
     committedIds: committedOf(d),
     savedFiles: saved.reduce<SavedFile[]>(rememberFile, []),
   };
@@ -109,13 +114,11 @@ export function parseProgress(raw: string | null): Progress {
 
 export const serializeProgress = (p: Progress): string => JSON.stringify(p);
 
-/** The image the latest commit lesson made (what lessons 9 on use), or null. */
-export const lastCommitted = (p: Progress): string | null => p.committedIds.at(-1) ?? null;
-
 /** Remembers one more committed image (the newest; an ID already kept moves to the end). */
-export const rememberCommit = (p: Progress, id: string): Progress => ({
+export const rememberCommit = (p: Progress, id: string, unnamed: boolean): Progress => ({
   ...p,
   committedIds: remember(p.committedIds, id),
+  ...(unnamed ? { committedId: id } : {}),
 });
 
 /** A file written again at the same path replaces what was remembered of it. */
@@ -129,10 +132,10 @@ export const rememberSaved = (p: Progress, f: SavedFile): Progress => ({
 });
 
 /** Something a lesson left behind, reported as soon as it exists (a later step may still fail). */
-export type Leftover = { committedId: string } | { savedFile: SavedFile };
+export type Leftover = { committed: string; unnamed: boolean } | { savedFile: SavedFile };
 
 export const keepLeftover = (p: Progress, l: Leftover): Progress =>
-  'committedId' in l ? rememberCommit(p, l.committedId) : rememberSaved(p, l.savedFile);
+  'committed' in l ? rememberCommit(p, l.committed, l.unnamed) : rememberSaved(p, l.savedFile);
 
 /** Marks a lesson done (kept in lesson order, once). */
 export function markDone(p: Progress, id: LessonId): Progress {
