@@ -144,7 +144,7 @@ export const cleanupMsg = defineMessages({
     tag: (ref: string, id: string) => `Tag ${ref} (image ${id}): untagged`,
     tagLast: (ref: string, id: string) =>
       `Tag ${ref} (image ${id}): untagged; the image goes with the last of the lessons’ names`,
-    image: (id: string) => `Image ${id}, committed without a name in lesson 8: removed`,
+    image: (id: string) => `Image ${id}, committed in lesson 8, now without a name: removed`,
     file: (path: string, bytes: number) => `Archive ${path} (${bytes} bytes), saved in lesson 12: deleted`,
     fileChanged: (path: string) => `Archive ${path}: changed since lesson 12 saved it, kept`,
     fileOutside: (path: string) => `Archive ${path}: not in the lessons’ folder, kept`,
@@ -176,7 +176,7 @@ export const cleanupMsg = defineMessages({
     tag: (ref: string, id: string) => `标签 ${ref}（镜像 ${id}）：删除标签`,
     tagLast: (ref: string, id: string) =>
       `标签 ${ref}（镜像 ${id}）：删除标签；课程的最后一个名称删除后，镜像随之删除`,
-    image: (id: string) => `镜像 ${id}（第 8 课 commit 生成的无标签镜像）：删除`,
+    image: (id: string) => `镜像 ${id}（第 8 课 commit 生成，现已无标签）：删除`,
     file: (path: string, bytes: number) => `归档文件 ${path}（${bytes} 字节，第 12 课保存）：删除`,
     fileChanged: (path: string) => `归档文件 ${path}：第 12 课保存后已被改动，保留`,
     fileOutside: (path: string) => `归档文件 ${path}：不在课程文件夹中，保留`,
