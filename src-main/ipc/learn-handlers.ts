@@ -1,8 +1,12 @@
-/** Handlers of the learn channels: the lessons' environment, loopback pages, an archive's structure. */
+/**
+ * Handlers of the learn channels: the lessons' environment, loopback pages, an archive's
+ * structure, and the archives the lessons wrote (checked and deleted only in the lessons' folder).
+ */
 import type { LearnChannel } from '../../src-shared/contract/names/learn';
 import { archiveStructure } from '../learn/archive-structure';
 import { fetchLoopback } from '../learn/fetch-loopback';
-import { DEFAULT_SAMPLES_DIR, learnEnvironment } from '../learn/learn-environment';
+import { DEFAULT_SAMPLES_DIR, defaultLessonDir, learnEnvironment } from '../learn/learn-environment';
+import { lessonFileState, removeLessonFile } from '../learn/lesson-files';
 import { AppError } from './app-error';
 import { archiveAppError } from './archive-handlers';
 import type { MainContext } from './context';
@@ -10,10 +14,11 @@ import type { HandlerMap } from './handlers';
 
 export function learnHandlers(
   ctx: MainContext,
-  opts: { samplesDir?: string } = {},
+  opts: { samplesDir?: string; workDir?: string } = {},
 ): HandlerMap<LearnChannel> {
+  const workDir = opts.workDir ?? defaultLessonDir();
   return {
-    learnEnvironment: () => learnEnvironment(ctx.engine(), opts.samplesDir ?? DEFAULT_SAMPLES_DIR),
+    learnEnvironment: () => learnEnvironment(ctx.engine(), opts.samplesDir ?? DEFAULT_SAMPLES_DIR, workDir),
     fetchLoopback: ({ url }) => fetchLoopback(url),
     archiveStructure: async ({ path }) => {
       try {
@@ -24,5 +29,7 @@ export function learnHandlers(
         throw archiveAppError(err);
       }
     },
+    lessonFileStates: ({ files }) => Promise.all(files.map((f) => lessonFileState(workDir, f))),
+    removeLessonFile: async (file) => ({ outcome: await removeLessonFile(workDir, file) }),
   };
 }

@@ -41,6 +41,8 @@ export interface MainApiDeps extends EngineDeps {
   logError?: (channel: string, err: unknown) => void;
   /** Where the Learn sample archives are (default: the repository's resources/samples). */
   samplesDir?: string;
+  /** Where the lessons save archives, the one folder their clean-up deletes in (default: under the OS temp dir). */
+  learnWorkDir?: string;
 }
 
 /** The method-only part of the API, keyed by channel; what `invoke(channel, arg)` dispatches on. */
@@ -69,7 +71,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     ...containersHandlers(ctx),
     ...transferHandlers(ctx),
     ...dialogsHandlers(ctx),
-    ...learnHandlers(ctx, deps.samplesDir ? { samplesDir: deps.samplesDir } : {}),
+    ...learnHandlers(ctx, {
+      ...(deps.samplesDir ? { samplesDir: deps.samplesDir } : {}),
+      ...(deps.learnWorkDir ? { workDir: deps.learnWorkDir } : {}),
+    }),
   };
 
   async function invoke(channel: string, rawArgs: unknown): Promise<IpcResponse<unknown>> {

@@ -30,18 +30,25 @@ export async function hasBridge(engine: EngineClient): Promise<boolean | null> {
   }
 }
 
-/** A folder of the app's own for the archives lessons save (created on demand). */
-export async function lessonWorkDir(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `strata-learn-${process.getuid?.() ?? 'user'}`);
+/** A folder of the app's own for the archives lessons save (the clean-up deletes only in it). */
+export const defaultLessonDir = (): string =>
+  path.join(os.tmpdir(), `strata-learn-${process.getuid?.() ?? 'user'}`);
+
+/** The lessons' folder, created on demand. */
+export async function lessonWorkDir(dir = defaultLessonDir()): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
-export async function learnEnvironment(engine: EngineClient, samplesDir: string): Promise<LearnEnvironment> {
+export async function learnEnvironment(
+  engine: EngineClient,
+  samplesDir: string,
+  workDir = defaultLessonDir(),
+): Promise<LearnEnvironment> {
   const [sample, bridge, dir] = await Promise.all([
     findSample(samplesDir),
     hasBridge(engine),
-    lessonWorkDir(),
+    lessonWorkDir(workDir),
   ]);
   const first = await freeLoopbackPort(8001);
   const second = await freeLoopbackPort(8002, [first]);

@@ -52,6 +52,27 @@ export const ArchiveStructureSchema = z.object({
 });
 export type ArchiveStructure = z.output<typeof ArchiveStructureSchema>;
 
+/**
+ * An archive a lesson wrote, as the lesson remembers it: main deletes it only while it is still
+ * that file (a regular file in the lessons' own folder, this size, not written since `writtenAt`).
+ */
+export const LessonFileSchema = z
+  .object({
+    path: FilePathSchema,
+    bytes: z.number().int().nonnegative(),
+    /** When the lesson's write had finished, ms since the epoch. */
+    writtenAt: z.number().int().positive(),
+  })
+  .strict();
+export type LessonFile = z.output<typeof LessonFileSchema>;
+
+/**
+ * `same`: still the file the lesson wrote; `changed`: something else is there now; `gone`;
+ * `outside`: not in the lessons' own folder, so never the app's to delete.
+ */
+export const LessonFileStateSchema = z.enum(['same', 'changed', 'gone', 'outside']);
+export type LessonFileState = z.output<typeof LessonFileStateSchema>;
+
 export const learnChannels = {
   learnEnvironment: { args: NoArgs, result: LearnEnvironmentSchema },
   /** GET an http://127.0.0.1 (or localhost, [::1]) address; anything else is refused. */
@@ -61,6 +82,16 @@ export const learnChannels = {
   },
   /** The members of an image archive (any compression), without reading the layers' content. */
   archiveStructure: { args: z.object({ path: FilePathSchema }).strict(), result: ArchiveStructureSchema },
+  /** Whether each file a lesson wrote is still as written, in the order asked. */
+  lessonFileStates: {
+    args: z.object({ files: z.array(LessonFileSchema).max(20) }).strict(),
+    result: z.array(LessonFileStateSchema),
+  },
+  /** Deletes a file a lesson wrote if it is still `same`; else answers why it stays. */
+  removeLessonFile: {
+    args: LessonFileSchema,
+    result: z.object({ outcome: z.enum(['removed', 'changed', 'gone', 'outside']) }),
+  },
 } as const;
 
 export const learnEvents = {} as const;

@@ -14,13 +14,18 @@ export async function cleanEngine(api: MainApi): Promise<void> {
     await api.removeImage({ ref, force: true });
 }
 
-/** Runs the open lesson's "Do it" and waits until every step succeeded; answers its output. */
+/**
+ * Runs the open lesson's "Do it" and waits until every step succeeded; answers its output. Run
+ * again (the output of the last run still shown), it first waits for that output to be replaced.
+ */
 export async function doLesson(page: Page, id: string): Promise<string> {
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toHaveAttribute('data-lesson', id);
   await expect(lesson.getByTestId('lesson-do')).toBeEnabled({ timeout: 15_000 });
-  await lesson.getByTestId('lesson-do').click();
   const output = lesson.getByTestId('lesson-output');
+  const before = (await output.count()) ? await output.textContent() : null;
+  await lesson.getByTestId('lesson-do').click();
+  if (before !== null) await expect.poll(() => output.textContent(), { timeout: 15_000 }).not.toBe(before);
   await expect(output).toHaveAttribute('data-status', /done|error/, { timeout: 60_000 });
   const text = (await output.textContent()) ?? '';
   expect(await output.getAttribute('data-status'), text).toBe('done');

@@ -1,8 +1,9 @@
 /**
  * "Clean up what the lessons made": a button under the lesson list and its confirmation, which
- * lists exactly the lesson-made containers and tags the engine has, removes them one by one and
- * shows each result. Disabled, with the reason, with no engine or while a lesson runs. Progress
- * is not touched.
+ * lists exactly the lesson-made containers, tags and unnamed images the engine has and the
+ * archives the lessons wrote (a changed one shown as kept), removes them one by one and shows
+ * each result. Disabled, with the reason, with no engine or while a lesson runs. Progress is not
+ * touched.
  */
 import { useId, useState } from 'react';
 import { DialogActions } from '../../components/FormDialog';
@@ -12,7 +13,14 @@ import { useStore } from '../../store';
 import { listLessonObjects, removeItem } from './cleanup-run';
 import { shortId } from './learn-names';
 import { useLearnStore } from './learn-store';
-import { allClean, itemKey, type CleanupItem, type CleanupResult } from './lesson-cleanup';
+import {
+  allClean,
+  anyKept,
+  itemKey,
+  removable,
+  type CleanupItem,
+  type CleanupResult,
+} from './lesson-cleanup';
 import { cleanupMsg } from './messages';
 import { useAsync } from './use-async';
 
@@ -46,17 +54,25 @@ export function LessonCleanup(): React.JSX.Element {
   );
 }
 
-const describe = (item: CleanupItem, m: M): string =>
-  item.kind === 'container'
-    ? m.container(item.name, item.state)
-    : item.kind === 'tag'
-      ? (item.lastName ? m.tagLast : m.tag)(item.ref, shortId(item.imageId))
-      : m.image(shortId(item.id));
+function describe(item: CleanupItem, m: M): string {
+  switch (item.kind) {
+    case 'container':
+      return m.container(item.name, item.state);
+    case 'tag':
+      return (item.lastName ? m.tagLast : m.tag)(item.ref, shortId(item.imageId));
+    case 'image':
+      return m.image(shortId(item.id));
+    case 'file':
+      if (item.state === 'same') return m.file(item.file.path, item.file.bytes);
+      return (item.state === 'changed' ? m.fileChanged : m.fileOutside)(item.file.path);
+  }
+}
 
 function resultText(item: CleanupItem, r: CleanupResult | 'working' | undefined, m: M): string {
   if (r === undefined) return '';
   if (r === 'working') return m.working;
   if (r.status === 'gone') return m.gone;
+  if (r.status === 'kept') return m.kept;
   if (r.status === 'error') return `${m.failed}: ${r.message}`;
   if (item.kind !== 'tag') return m.removed;
   return r.deletedImage ? m.imageDeleted : m.untagged;
@@ -66,8 +82,12 @@ type Results = Record<string, CleanupResult | 'working'>;
 
 function CleanupDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
   const m = useMessages(cleanupMsg);
-  const committedId = useLearnStore((s) => s.progress.committedId);
-  const listed = useAsync(() => listLessonObjects(committedId), [committedId ?? '']);
+  const committedIds = useLearnStore((s) => s.progress.committedIds);
+  const savedFiles = useLearnStore((s) => s.progress.savedFiles);
+  const listed = useAsync(
+    () => listLessonObjects({ committedIds, savedFiles }),
+    [committedIds.join(','), JSON.stringify(savedFiles)],
+  );
   const [results, setResults] = useState<Results>({});
   const [phase, setPhase] = useState<'confirm' | 'running' | 'finished'>('confirm');
   const items = listed.status === 'ready' ? listed.value : [];
@@ -108,7 +128,7 @@ function CleanupDialog({ onClose }: { onClose: () => void }): React.JSX.Element 
               ? null
               : {
                   label: phase === 'running' ? m.removing : m.confirm,
-                  disabled: phase === 'running' || items.length === 0,
+                  disabled: phase === 'running' || !items.some(removable),
                   onClick: () => void run(),
                   className: 'primary danger',
                   testId: 'learn-cleanup-confirm',
@@ -151,7 +171,7 @@ function CleanupDialog({ onClose }: { onClose: () => void }): React.JSX.Element 
       )}
       {phase === 'finished' && (
         <p role="status" data-testid="learn-cleanup-summary">
-          {allClean(finalResults) ? m.allDone : m.someFailed}
+          {!allClean(finalResults) ? m.someFailed : anyKept(finalResults) ? m.doneKept : m.allDone}
         </p>
       )}
     </Modal>

@@ -12,7 +12,7 @@ import { learnJobId, type StepOutput } from './lesson-steps';
 import type { LessonSetup } from './learn-names';
 import { checkNeeds, type NeedState } from './lesson-needs';
 import { lessonById, type LessonId } from './lessons';
-import { FRESH, loadProgress, markDone, saveProgress, type Progress } from './progress';
+import { FRESH, keepLeftover, loadProgress, markDone, saveProgress, type Progress } from './progress';
 
 export interface LessonRun {
   status: 'running' | 'done' | 'error';
@@ -122,13 +122,17 @@ export const useLearnStore = create<LearnState>()((set, get) => {
         set((s) => ({ runs: { ...s.runs, [id]: { status, steps: [...steps] } } }));
       publish('running');
       try {
-        const outcome = await performLesson(id, setupOf(env, get().progress), (st) => {
-          steps.push(st);
-          publish('running');
-        });
+        await performLesson(
+          id,
+          setupOf(env, get().progress),
+          (st) => {
+            steps.push(st);
+            publish('running');
+          },
+          (left) => setProgress(keepLeftover(get().progress, left)),
+        );
         publish('done');
-        const p = markDone(get().progress, id);
-        setProgress(outcome?.committedId ? { ...p, committedId: outcome.committedId } : p);
+        setProgress(markDone(get().progress, id));
       } catch {
         publish('error');
       } finally {
@@ -147,7 +151,8 @@ export const useLearnStore = create<LearnState>()((set, get) => {
     markRead: (id) => setProgress(markDone(get().progress, id)),
 
     reset: () => {
-      setProgress({ ...FRESH, committedId: get().progress.committedId, ports: get().progress.ports });
+      const { committedId, committedIds, savedFiles, ports } = get().progress;
+      setProgress({ ...FRESH, committedId, committedIds, savedFiles, ports });
       set({ runs: {} });
     },
   };

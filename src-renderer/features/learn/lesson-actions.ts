@@ -10,9 +10,10 @@ import {
   learnJobId,
   pageText,
   removeOwn,
+  saveRepository,
   step,
   type Emit,
-  type LessonOutcome,
+  type Keep,
 } from './lesson-steps';
 import {
   BASE,
@@ -62,7 +63,7 @@ async function runServer(
 
 const commandsOf = (id: LessonId, s: LessonSetup): string[] => lessonById(id).commands(s);
 
-type Performer = (emit: Emit, s: LessonSetup) => Promise<unknown>;
+type Performer = (emit: Emit, s: LessonSetup, keep: Keep) => Promise<unknown>;
 
 const PERFORM: Record<LessonId, Performer> = {
   'run-server': async (emit, s) => {
@@ -158,7 +159,7 @@ const PERFORM: Record<LessonId, Performer> = {
       (r) => (r.exit ? execText(r.exit) : r.id),
     );
   },
-  commit: async (emit, s) => {
+  commit: async (emit, s, keep) => {
     const [run, exec, commit1, commit2] = commandsOf('commit', s);
     await removeOwn(HTTPD);
     await step(
@@ -183,7 +184,9 @@ const PERFORM: Record<LessonId, Performer> = {
       () => call('commitContainer', { container: HTTPD, pause: true }),
       (r) => r.imageId,
     );
-    await step(
+    // Kept at once for the clean-up (a later step may fail); so is v2's, which the next run leaves unnamed.
+    keep({ committed: first.imageId, unnamed: true });
+    const second = await step(
       emit,
       commit2!,
       () =>
@@ -195,7 +198,7 @@ const PERFORM: Record<LessonId, Performer> = {
         }),
       (r) => r.imageId,
     );
-    return { committedId: first.imageId };
+    keep({ committed: second.imageId, unnamed: false });
   },
   tags: async (emit, s) => {
     const [ls, tag1, tag2, tag3, rm] = commandsOf('tags', s);
@@ -243,10 +246,9 @@ const PERFORM: Record<LessonId, Performer> = {
     await runServer(emit, s, HTTPD2, V2, s.ports[1]);
     await step(emit, commandsOf('run-committed', s)[1]!, () => fetchPage(pageUrl(s.ports[1])), pageText);
   },
-  save: async (emit, s) => {
+  save: async (emit, s, keep) => {
     const [plain, gz, list] = commandsOf('save', s);
-    const save = (destPath: string, gzip: boolean) => () =>
-      call('saveImages', { refs: [], repositories: [REPO], destPath, gzip, jobId: learnJobId('save') });
+    const save = (destPath: string, gzip: boolean) => () => saveRepository(REPO, destPath, gzip, keep);
     const saved = (r: { bytes: number; images: string[] }) => `${r.images.join(', ')}: ${r.bytes} bytes`;
     await step(emit, plain!, save(s.saveTargets.tar, false), saved);
     await step(emit, gz!, save(s.saveTargets.tarGz, true), saved);
@@ -294,8 +296,6 @@ const PERFORM: Record<LessonId, Performer> = {
   },
 };
 
-export async function performLesson(id: LessonId, s: LessonSetup, emit: Emit): Promise<LessonOutcome> {
-  const r: unknown = await PERFORM[id](emit, s);
-  const committedId = typeof r === 'object' && r !== null ? (r as LessonOutcome).committedId : undefined;
-  return typeof committedId === 'string' ? { committedId } : {};
+export async function performLesson(id: LessonId, s: LessonSetup, emit: Emit, keep: Keep): Promise<void> {
+  await PERFORM[id](emit, s, keep);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../src-shared/containers-dto';
 import { imageSummary } from '../../../test/support/dto-stand-ins';
 import { BASE, WEB } from './learn-names';
-import { allClean, failureResult, itemKey, planCleanup } from './lesson-cleanup';
+import { allClean, anyKept, failureResult, itemKey, planCleanup, removable } from './lesson-cleanup';
 
 const id = (c: string): string => `sha256:${c.repeat(64)}`;
 
@@ -27,6 +27,7 @@ function container(name: string, state = 'running', image: string = WEB): Contai
 const image = imageSummary;
 
 const COMMITTED = id('c');
+const TAR = { path: '/tmp/strata-learn-1000/httpd.tar', bytes: 5120, writtenAt: 1_700_000_000_000 };
 
 describe('planCleanup', () => {
   it('takes the lesson containers by exact name, in lesson order, whatever their state', () => {
@@ -39,7 +40,7 @@ describe('planCleanup', () => {
         container('learn-web1'),
       ],
       [],
-      null,
+      [],
     );
     expect(plan).toEqual([
       { kind: 'container', name: 'learn-web1', id: 'learn-web1-id', state: 'running' },
@@ -58,7 +59,7 @@ describe('planCleanup', () => {
         image(id('5'), ['myimg/httpd:v3', 'other/httpd:v1', 'myimg/httpd2:v1']),
         image(id('6'), []),
       ],
-      null,
+      [],
     );
     expect(plan).toEqual([
       { kind: 'tag', ref: 'myimg/httpd:v1', imageId: id('3'), lastName: true },
@@ -69,22 +70,36 @@ describe('planCleanup', () => {
   });
 
   it('untags a lesson tag the user put on the base image, and leaves the image', () => {
-    const plan = planCleanup([], [image(id('1'), [BASE, 'myimg/httpd:latest'])], null);
+    const plan = planCleanup([], [image(id('1'), [BASE, 'myimg/httpd:latest'])], []);
     expect(plan).toEqual([{ kind: 'tag', ref: 'myimg/httpd:latest', imageId: id('1'), lastName: false }]);
   });
 
   it('takes the committed image by the kept ID while it has no name, with or without sha256:', () => {
     const images = [image(COMMITTED, []), image(id('d'), [])];
-    expect(planCleanup([], images, COMMITTED)).toEqual([{ kind: 'image', id: COMMITTED }]);
-    expect(planCleanup([], images, COMMITTED.slice(7))).toEqual([{ kind: 'image', id: COMMITTED }]);
+    expect(planCleanup([], images, [COMMITTED])).toEqual([{ kind: 'image', id: COMMITTED }]);
+    expect(planCleanup([], images, [COMMITTED.slice(7)])).toEqual([{ kind: 'image', id: COMMITTED }]);
     // Other unnamed images are not the lessons' to remove; nor is anything with no kept ID.
-    expect(planCleanup([], images, null)).toEqual([]);
-    expect(planCleanup([], images, id('e'))).toEqual([]);
+    expect(planCleanup([], images, [])).toEqual([]);
+    expect(planCleanup([], images, [id('e')])).toEqual([]);
+  });
+
+  it('takes every image the commit lesson made over several runs, while present and unnamed', () => {
+    const [first, second, named, gone, last] = [id('1'), id('2'), id('3'), id('4'), id('5')];
+    const images = [
+      image(last, []),
+      image(named, ['mine/kept:1']),
+      image(first, []),
+      image(id('d'), []),
+      image(second, []),
+    ];
+    const plan = planCleanup([], images, [first, second, named, gone, last]);
+    // In the order they were committed, not the engine's.
+    expect(plan).toEqual([first, second, last].map((i) => ({ kind: 'image', id: i })));
   });
 
   it('leaves the committed image to its tags once it has names (the user’s name makes it theirs)', () => {
-    expect(planCleanup([], [image(COMMITTED, ['mine/kept:1'])], COMMITTED)).toEqual([]);
-    expect(planCleanup([], [image(COMMITTED, ['myimg/httpd:v1'])], COMMITTED)).toEqual([
+    expect(planCleanup([], [image(COMMITTED, ['mine/kept:1'])], [COMMITTED])).toEqual([]);
+    expect(planCleanup([], [image(COMMITTED, ['myimg/httpd:v1'])], [COMMITTED])).toEqual([
       { kind: 'tag', ref: 'myimg/httpd:v1', imageId: COMMITTED, lastName: true },
     ]);
   });
@@ -93,13 +108,43 @@ describe('planCleanup', () => {
     const plan = planCleanup(
       [container('learn-httpd', 'running', BASE)],
       [image(id('4'), ['myimg/httpd:v2']), image(COMMITTED, [])],
-      COMMITTED,
+      [COMMITTED],
+      [{ file: TAR, state: 'same' }],
     );
-    expect(plan.map(itemKey)).toEqual(['container:learn-httpd', 'tag:myimg/httpd:v2', `image:${COMMITTED}`]);
+    expect(plan.map(itemKey)).toEqual([
+      'container:learn-httpd',
+      'tag:myimg/httpd:v2',
+      `image:${COMMITTED}`,
+      `file:${TAR.path}`,
+    ]);
+  });
+
+  it('lists the files the lessons wrote: to delete when unchanged, as kept when changed or elsewhere', () => {
+    const gz = { ...TAR, path: '/tmp/strata-learn-1000/httpd.tar.gz' };
+    const moved = { ...TAR, path: '/home/u/httpd.tar' };
+    const gone = { ...TAR, path: '/tmp/strata-learn-1000/old.tar' };
+    const plan = planCleanup(
+      [],
+      [],
+      [],
+      [
+        { file: TAR, state: 'same' },
+        { file: gz, state: 'changed' },
+        { file: moved, state: 'outside' },
+        { file: gone, state: 'gone' },
+      ],
+    );
+    expect(plan).toEqual([
+      { kind: 'file', file: TAR, state: 'same' },
+      { kind: 'file', file: gz, state: 'changed' },
+      { kind: 'file', file: moved, state: 'outside' },
+    ]);
+    expect(plan.map(removable)).toEqual([true, false, false]);
+    expect(removable({ kind: 'image', id: COMMITTED })).toBe(true);
   });
 
   it('finds nothing in an engine the lessons never touched', () => {
-    expect(planCleanup([container('web')], [image(id('1'), [BASE])], null)).toEqual([]);
+    expect(planCleanup([container('web')], [image(id('1'), [BASE])], [])).toEqual([]);
   });
 });
 
@@ -115,5 +160,12 @@ describe('results', () => {
     expect(allClean([removed, { status: 'gone' }])).toBe(true);
     expect(allClean([removed, undefined])).toBe(false);
     expect(allClean([removed, { status: 'error', message: 'x' }])).toBe(false);
+  });
+
+  it('counts a kept file as clean, and says it was kept', () => {
+    const results = [{ status: 'removed', deletedImage: false }, { status: 'kept' }] as const;
+    expect(allClean(results)).toBe(true);
+    expect(anyKept(results)).toBe(true);
+    expect(anyKept([{ status: 'gone' }, undefined])).toBe(false);
   });
 });

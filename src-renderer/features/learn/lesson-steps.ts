@@ -1,5 +1,6 @@
 /** The pieces every lesson action is made of: a reported step, exec output, a page fetch, job IDs. */
 import { call, errorMessage } from '../../ipc/client';
+import type { Leftover } from './progress';
 
 export interface StepOutput {
   command: string;
@@ -7,12 +8,9 @@ export interface StepOutput {
   ok: boolean;
 }
 
-/** What a lesson leaves for later ones. */
-export interface LessonOutcome {
-  committedId?: string;
-}
-
 export type Emit = (s: StepOutput) => void;
+/** Where a lesson reports what it left behind (kept in the progress at once). */
+export type Keep = (l: Leftover) => void;
 
 let jobs = 0;
 export const learnJobId = (what: string): string => `learn-${what}-${Date.now().toString(36)}-${++jobs}`;
@@ -36,6 +34,20 @@ export async function step<T>(
 
 export const execText = (r: { stdout: string; stderr: string; exitCode: number | null }): string =>
   `${r.stdout}${r.stderr}`.trimEnd() + (r.exitCode ? `\n(exit code ${r.exitCode})` : '');
+
+/** `docker save` of every tag of `repo` into `destPath`; the written file is kept in the progress. */
+export async function saveRepository(repo: string, destPath: string, gzip: boolean, keep: Keep) {
+  const r = await call('saveImages', {
+    refs: [],
+    repositories: [repo],
+    destPath,
+    gzip,
+    jobId: learnJobId('save'),
+  });
+  // What the clean-up checks before deleting it: this size, and no write after this moment.
+  keep({ savedFile: { path: destPath, bytes: r.bytes, writtenAt: Date.now() } });
+  return r;
+}
 
 /** Removes a container the lessons own, if it is there (a lesson run twice starts clean). */
 export async function removeOwn(name: string): Promise<void> {
