@@ -64,6 +64,20 @@ export interface JsonOp {
   value: unknown;
 }
 
+/**
+ * A copy of a value for 'dup'; the value itself when it is too deep to copy (a document an earlier
+ * op set to 'deep-object-5000' overflows structuredClone's recursion). Serialising writes a shared
+ * value twice, which is the duplicate wanted.
+ */
+function cloneOrShare(v: unknown): unknown {
+  try {
+    return structuredClone(v);
+  } catch (err) {
+    if (err instanceof RangeError) return v;
+    throw err;
+  }
+}
+
 export function applyJsonOp(root: unknown, op: JsonOp): unknown {
   if (op.path.length === 0 || typeof root !== 'object' || root === null) {
     return op.action === 'set' ? op.value : op.action === 'wrap' ? [root] : undefined;
@@ -81,8 +95,9 @@ export function applyJsonOp(root: unknown, op: JsonOp): unknown {
       else if (op.action === 'wrap') n[key] = [child];
       else if (op.action === 'dup') {
         // A list item listed again (the same layer or manifest twice), or a key's value copied.
-        if (Array.isArray(node)) node.push(structuredClone(child));
-        else n[`${key}2`] = structuredClone(child);
+        const copy = cloneOrShare(child);
+        if (Array.isArray(node)) node.push(copy);
+        else n[`${key}2`] = copy;
       } else if (Array.isArray(node)) node.splice(key as number, 1);
       else Reflect.deleteProperty(n, key);
       break;
