@@ -50,6 +50,14 @@ test('switch the UI to Simplified Chinese: navigation, engine bar and Images; a 
   await expect(app.getByTestId('language-switch')).toHaveValue('zh');
   await checkChinese();
 
+  // The views' own words too: the graph's export group and a container's state.
+  await app.getByTestId('nav-graph').click();
+  await expect(app.getByTestId('graph-exports')).toContainText('导出');
+  await app.getByTestId('nav-containers').click();
+  const stopped = app.locator(`[data-testid="ct-row"][data-name="${testbed.images.commitContainer}"]`);
+  await expect(stopped.getByTestId('ct-state')).toHaveText('已退出');
+  await app.getByTestId('nav-images').click();
+
   await app.getByTestId('language-switch').selectOption('en');
   await expect(app.getByTestId('nav-images')).toHaveText('Images');
 });

@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
+import { stateMsg, stateWord } from './state-words';
 
 type M = typeof containersMsg.en;
 
@@ -58,6 +59,7 @@ function Row({
   onRemove: () => void;
 }): React.JSX.Element {
   const m = useMessages(containersMsg);
+  const words = useMessages(stateMsg);
   const selected = useStore((s) => s.selectedContainerId === c.id);
   const busy = useStore((s) => (s.containerBusy?.id === c.id ? s.containerBusy.action : null));
   const select = useStore((s) => s.selectContainer);
@@ -86,7 +88,7 @@ function Row({
     >
       <td>
         <span className={`ct-state ${stateClass(c.state)}`} data-testid="ct-state" title={c.status}>
-          {c.state}
+          {stateWord(c.state, words)}
         </span>
       </td>
       <td className="ct-name">{c.name}</td>

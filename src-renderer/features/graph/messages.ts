@@ -12,6 +12,7 @@ export const graphMsg = defineMessages({
     loading: 'Loading…',
     refresh: 'Refresh',
     export: 'Export the graph',
+    exportLabel: 'Export',
     count: (tags: number, images: number, dangling: number) =>
       `${tags} tags · ${images} images · ${dangling} dangling`,
     noImages: 'No local images.',
@@ -61,6 +62,7 @@ export const graphMsg = defineMessages({
     loading: '正在加载…',
     refresh: '刷新',
     export: '导出标签图',
+    exportLabel: '导出',
     count: (tags: number, images: number, dangling: number) =>
       `${tags} 个标签 · ${images} 个镜像 · ${dangling} 个悬空镜像`,
     noImages: '没有本地镜像。',
