@@ -89,6 +89,9 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     expect(c.id).toBe(imageId);
     expect(c.layers.length).toBe(b.layers.length + 1);
     expect(c.config.cmd).toEqual(['httpd', '-f', '-h', '/var/www/']);
+    await expect(commit.getByTestId('commit-result')).toContainText(
+      `${c.layers.length} layers: the writable layer is now its top`,
+    );
     await commit.getByRole('button', { name: 'Close', exact: true }).first().click();
     const newStack = detail.getByTestId('stack-committed');
     await expect(newStack.locator('li[data-kind="new"]')).toHaveCount(1);

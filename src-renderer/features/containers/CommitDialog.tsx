@@ -20,10 +20,13 @@ import { TextRow } from './TextRow';
 
 export function CommitDialog({
   container,
+  imageId,
   onClose,
   onCommitted,
 }: {
   container: string;
+  /** The image the container runs: the new image has one layer more, or as many when nothing changed. */
+  imageId: string;
   onClose: () => void;
   onCommitted: (c: Committed) => void;
 }): React.JSX.Element {
@@ -32,7 +35,7 @@ export function CommitDialog({
   const refreshImages = useStore((s) => s.refreshImages);
   const [form, setForm] = useState<CommitForm>(emptyCommitForm);
   const { busy, error, run } = useSubmitState(readableError);
-  const [done, setDone] = useState<Committed | null>(null);
+  const [done, setDone] = useState<(Committed & { layersBefore: number }) | null>(null);
   const { spec, problems } = useMemo(() => buildCommitSpec(container, form, pm), [container, form, pm]);
   const line = useMemo(() => dockerCommitLine(container, form), [container, form]);
   const update = (patch: Partial<CommitForm>): void => setForm((f) => ({ ...f, ...patch }));
@@ -43,10 +46,13 @@ export function CommitDialog({
   const submit = (): void => {
     if (invalid) return;
     void run(async () => {
-      const { imageId } = await call('commitContainer', spec);
-      const detail = await call('inspectImage', { ref: imageId });
-      const c = { imageId, reference: spec.reference ?? null, layers: detail.layers };
-      setDone(c);
+      const made = await call('commitContainer', spec);
+      const [detail, before] = await Promise.all([
+        call('inspectImage', { ref: made.imageId }),
+        call('inspectImage', { ref: imageId }),
+      ]);
+      const c = { imageId: made.imageId, reference: spec.reference ?? null, layers: detail.layers };
+      setDone({ ...c, layersBefore: before.layers.length });
       onCommitted(c);
       void refreshImages();
     });
@@ -164,7 +170,7 @@ export function CommitDialog({
               {m.tagged} <span className="mono">{done.reference}</span>
             </>
           )}
-          {m.committedLayers(done.layers.length)}
+          {m.committedLayers(done.layers.length, done.layersBefore)}
         </div>
       )}
       <div className="ct-modal-actions">

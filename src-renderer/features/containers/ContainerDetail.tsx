@@ -58,6 +58,7 @@ export function ContainerDetail({
       {committing && (
         <CommitDialog
           container={c.name}
+          imageId={c.imageId}
           onClose={() => setCommitting(false)}
           onCommitted={(x) => {
             setCommitted(x);

@@ -69,7 +69,7 @@ export const containersMsg = defineMessages({
     rwLabel: 'writable layer (read-write, this container only)',
     imageLoading: (image: string) => `image ${image}…`,
     newImage: (name: string, n: number, base: number) =>
-      `New image ${name}: ${n} layers (its base has ${base})`,
+      `New image ${name}: ${n} ${s(n, 'layer', 'layers')} (its base has ${base})`,
     cowNote:
       "Reads fall through to the image's read-only layers; every write lands in the writable layer (copy-on-write). Deleting a file from the image only hides it there. Removing the container throws this layer away; committing keeps it as a new image layer.",
     changesTitle: 'Changes in the writable layer',
@@ -249,7 +249,10 @@ export const runMsg = defineMessages({
     addChange: '+ change (-c)',
     newImage: 'New image',
     tagged: 'tagged',
-    committedLayers: (n: number) => `, ${n} layers: the writable layer is now its top, read-only layer.`,
+    committedLayers: (n: number, before: number) =>
+      n > before
+        ? `, ${n} ${s(n, 'layer', 'layers')}: the writable layer is now its top, read-only layer.`
+        : `, ${n} ${s(n, 'layer', 'layers')}, as many as its image: the writable layer had no changes, so no layer was added; only the config is new.`,
     committing: 'Committing…',
     commit: 'Commit',
     // Rows of the run form
@@ -338,7 +341,10 @@ export const runMsg = defineMessages({
     addChange: '+ 变更（-c）',
     newImage: '新镜像',
     tagged: '标签为',
-    committedLayers: (n: number) => `，共 ${n} 个镜像层：可写层现在成为它最上面的只读镜像层。`,
+    committedLayers: (n: number, before: number) =>
+      n > before
+        ? `，共 ${n} 个镜像层：可写层现在成为它最上面的只读镜像层。`
+        : `，共 ${n} 个镜像层，与原镜像相同：可写层没有任何变更，所以没有新增镜像层，只有配置是新的。`,
     committing: '正在提交…',
     commit: '提交',
     environment: '环境变量',
