@@ -7,6 +7,7 @@ import { ActionDialog, TextField } from '../../components/FormDialog';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
+import { countLoaded } from './loaded-refs';
 import { transferMsg } from './messages';
 
 /** The picker's type menu: what the engine (through Strata) can load. */
@@ -16,6 +17,11 @@ export const archiveFilters = (): { name: string; extensions: string[] }[] => [
     extensions: ['tar', 'tar.gz', 'tgz', 'tar.xz', 'tar.bz2', 'tar.zst'],
   },
 ];
+
+const loadedLine = (m: typeof transferMsg.en, r: LoadImagesResult): string => {
+  const { names, untagged } = countLoaded(r.loaded);
+  return m.loaded(names, untagged, r.converted);
+};
 
 interface Props {
   /** The file chosen in the picker: loading starts at once. Null: the user types a path. */
@@ -84,7 +90,7 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
       {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <div role="status" data-testid="load-result">
-          <p className="success">{m.loaded(s.result.loaded.length, s.result.converted)}</p>
+          <p className="success">{loadedLine(m, s.result)}</p>
           <ul className="loaded-list">
             {s.result.loaded.map((r) => (
               <li key={r} className="mono" data-testid="loaded-ref">
