@@ -17,7 +17,13 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await run.getByLabel('Image').fill(testbed.images.base);
     await run.getByLabel('Name').fill(NAME);
     await run.getByLabel('Command').fill(`sh -c '${LOOP}'`);
+    // A new row takes the focus; removing the only one gives it back to its add button.
+    await run.getByRole('button', { name: '+ variable' }).click();
+    await expect(run.getByLabel('Environment entry 1', { exact: true })).toBeFocused();
+    await run.getByRole('button', { name: 'Remove environment entry 1' }).click();
+    await expect(run.getByRole('button', { name: '+ variable' })).toBeFocused();
     await run.getByRole('button', { name: '+ port' }).click();
+    await expect(run.getByLabel('Port 1 host IP', { exact: true })).toBeFocused();
     await run.getByLabel('Port 1 host port').fill('8001');
     await run.getByLabel('Port 1 container port').fill('80');
     await expect(run.getByTestId('run-cmdline')).toHaveText(
@@ -71,6 +77,7 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     const commit = app.getByTestId('commit-dialog');
     await commit.getByLabel('Repository:tag').fill(COMMITTED);
     await commit.getByRole('button', { name: '+ change (-c)' }).click();
+    await expect(commit.getByLabel('Change 1 instruction')).toBeFocused();
     await commit.getByLabel('Change 1 instruction').selectOption('CMD');
     await commit.getByLabel('Change 1 value').fill('["httpd","-f","-h","/var/www/"]');
     await expect(commit.getByTestId('commit-cmdline')).toHaveText(

@@ -16,6 +16,7 @@ import { DialogActions, FormDialog, useSubmitState } from '../../components/Form
 import { useMessages } from '../../i18n/messages';
 import { runMsg } from './messages';
 import { problemMsg } from './problem-messages';
+import { addRowAndFocus, removeRowAndFocus } from './row-focus';
 import { TextRow } from './TextRow';
 
 export function CommitDialog({
@@ -129,7 +130,11 @@ export function CommitDialog({
                 type="button"
                 className="ct-icon"
                 aria-label={m.removeChange(i + 1)}
-                onClick={() => update({ changes: form.changes.filter((_, j) => j !== i) })}
+                onClick={(e) =>
+                  removeRowAndFocus(e.currentTarget, i, () =>
+                    update({ changes: form.changes.filter((_, j) => j !== i) }),
+                  )
+                }
               >
                 ×
               </button>
@@ -147,7 +152,11 @@ export function CommitDialog({
           <button
             type="button"
             className="ct-add"
-            onClick={() => update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] })}
+            onClick={(e) =>
+              addRowAndFocus(e.currentTarget, () =>
+                update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] }),
+              )
+            }
           >
             {m.addChange}
           </button>
