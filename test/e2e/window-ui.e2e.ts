@@ -130,6 +130,11 @@ test('Analyze on an Images row opens the full image detail of that local image',
   await expect(app.getByTestId('archive-source')).toContainText('streamed out of the engine');
   await expect(detail.getByTestId('layer-count')).toHaveText(String(inspected.layers.length));
   await expect(detail.getByTestId('layer')).toHaveCount(inspected.layers.length);
+  // Alone in its save stream, yet its bottom layer is busybox:base's: roles come from the engine's images.
+  await expect(detail.locator('[data-layer-index="0"] .role-badge')).toHaveText('base');
+  await expect(detail.locator(`[data-layer-index="${inspected.layers.length - 1}"] .role-badge`)).toHaveText(
+    'own',
+  );
   // From the engine: nothing to load back.
   await expect(app.getByTestId('load-into-engine')).toHaveCount(0);
 
