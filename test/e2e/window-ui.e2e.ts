@@ -132,9 +132,11 @@ test('Analyze on an Images row opens the full image detail of that local image',
   await expect(detail.getByTestId('layer')).toHaveCount(inspected.layers.length);
   // Alone in its save stream, yet its bottom layer is busybox:base's: roles come from the engine's images.
   await expect(detail.locator('[data-layer-index="0"] .role-badge')).toHaveText('base');
-  await expect(detail.locator(`[data-layer-index="${inspected.layers.length - 1}"] .role-badge`)).toHaveText(
-    'own',
-  );
+  const top = detail.locator(`[data-layer-index="${inspected.layers.length - 1}"]`);
+  await expect(top.locator('.role-badge')).toHaveText('own');
+  // The selected (top) layer is in sight, though the bottom-up list starts at its bottom.
+  await expect(top).toHaveAttribute('aria-selected', 'true');
+  await expect(top).toBeInViewport({ ratio: 1 });
   // From the engine: nothing to load back.
   await expect(app.getByTestId('load-into-engine')).toHaveCount(0);
 
