@@ -14,7 +14,12 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await app.getByTestId('nav-containers').click();
     await app.getByRole('button', { name: 'Run…' }).click();
     const run = app.getByTestId('run-dialog');
+    // The engine's refusal shows, and goes once the form is changed (it would name the old image).
+    await run.getByLabel('Image').fill('strata-e2e/no-such:1');
+    await run.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(run.getByTestId('run-error')).toContainText('strata-e2e/no-such:1');
     await run.getByLabel('Image').fill(testbed.images.base);
+    await expect(run.getByTestId('run-error')).toHaveCount(0);
     await run.getByLabel('Name').fill(NAME);
     await run.getByLabel('Command').fill(`sh -c '${LOOP}'`);
     // A new row takes the focus; removing the only one gives it back to its add button.

@@ -37,7 +37,11 @@ export function RunDialog({
   const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);
   const shown = (key: string): string | undefined => (touched || key !== 'image' ? problems[key] : undefined);
-  const update = (patch: Partial<RunForm>): void => setForm((f) => ({ ...f, ...patch }));
+  // An edit makes the last refusal stale (it named the old image or name): it goes with the edit.
+  const update = (patch: Partial<RunForm>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    setError(null);
+  };
   const field = (key: string): { 'aria-invalid': boolean; 'aria-describedby'?: string } =>
     shown(key) ? { 'aria-invalid': true, 'aria-describedby': `run-p-${key}` } : { 'aria-invalid': false };
   const rowProps = { form, update, shown, field };
