@@ -64,6 +64,8 @@ test('tag, untag, save, remove and load images through the Images view', async (
     await expect(untag).toContainText('The image stays');
     await untag.getByTestId('untag-submit').click();
     await expect(untag).toHaveCount(0);
+    // The chip whose × had the focus is gone: the focus lands on the image's row, not the page.
+    await expect(row).toBeFocused();
     await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T1) })).toHaveCount(0);
     await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T2) })).toHaveCount(1);
 

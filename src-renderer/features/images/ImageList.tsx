@@ -8,9 +8,10 @@ import { onDeleteSelection, pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
 import { archiveFilters } from '../transfer/LoadDialog';
-import { ImageDialogs, type ImageDialog } from './ImageDialogs';
+import { dialogImageIds, ImageDialogs, type ImageDialog } from './ImageDialogs';
 import { ImageRow, type RowAction } from './ImageRow';
 import { imagesMsg } from './messages';
+import { useFocusAfterChange } from './use-focus-after-change';
 import { formatBytes, visibleImages } from './visible-images';
 import './images.css';
 
@@ -62,12 +63,14 @@ export function ImageList(): React.JSX.Element {
     (image: ImageSummary, ref: string) => setDialog({ kind: 'untag', image, ref }),
     [],
   );
+  const keepFocus = useFocusAfterChange(body, images, ordered, dialog !== null);
   const onChanged = useCallback(
     (highlight?: readonly string[]) => {
       if (highlight && highlight.length > 0) highlightRefs(highlight);
+      keepFocus(dialog ? dialogImageIds(dialog) : []);
       void refreshImages();
     },
-    [highlightRefs, refreshImages],
+    [highlightRefs, refreshImages, keepFocus, dialog],
   );
 
   // Delete (Backspace on macOS): confirm removing the checked images, else the focused row's.
