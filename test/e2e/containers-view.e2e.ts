@@ -157,8 +157,16 @@ test('a container started elsewhere appears when the engine reports it, and star
     await expect(row.getByTestId('ct-state')).toHaveText('running');
     await expect(row.getByTestId('ct-command')).toHaveText('sleep 300');
 
+    // Its detail's × gives the focus back to the row.
+    await row.getByTestId('ct-command').click();
+    await app.getByRole('button', { name: 'Close details' }).click();
+    await expect(app.getByTestId('ct-detail')).toHaveCount(0);
+    await expect(row).toBeFocused();
+
     await row.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(row.getByTestId('ct-state')).toHaveText('exited', { timeout: 20_000 });
+    // The button kept the focus through "Stopping…" and is now Start.
+    await expect(row.getByRole('button', { name: 'Start', exact: true })).toBeFocused();
     await row.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(row.getByTestId('ct-state')).toHaveText('running');
   } finally {

@@ -220,6 +220,8 @@ test('Delete on the selected container asks first, then removes it', async ({ ap
     await app.keyboard.press('Delete');
     await dialog.getByRole('button', { name: 'Remove container' }).click();
     await expect(row).toHaveCount(0, { timeout: 20_000 });
+    // The focus does not fall to the page: the row now in its place has it.
+    await expect(app.locator('[data-testid="ct-row"]').first()).toBeFocused();
   } finally {
     await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 /** The container list: state, name, image, the full command, ports, writable-layer size, actions. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerPort, ContainerSummary } from '../../../src-shared/containers-dto';
 import { useStore } from '../../store';
@@ -9,6 +9,7 @@ import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
 import { stateMsg, stateWord } from './state-words';
+import { useFocusAfterRemove } from './use-focus-after-remove';
 
 type M = typeof containersMsg.en;
 
@@ -72,6 +73,7 @@ function Row({
       tabIndex={0}
       data-testid="ct-row"
       data-name={c.name}
+      data-id={c.id}
       onClick={() => select(c.id)}
       onKeyDown={(e) => {
         const row = e.currentTarget;
@@ -110,23 +112,24 @@ function Row({
       )}
       <td title={new Date(c.created).toLocaleString()}>{when(c.created, m)}</td>
       <td className="ct-actions" onClick={(e) => e.stopPropagation()}>
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the focus (Stop would leave it on the page). */}
         {running ? (
-          <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'stop')}>
+          <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'stop')}>
             {busy === 'stop' ? m.stopping : m.stop}
           </button>
         ) : (
-          <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'start')}>
+          <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'start')}>
             {busy === 'start' ? m.starting : m.start}
           </button>
         )}
-        <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'restart')}>
+        <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'restart')}>
           {busy === 'restart' ? m.restarting : m.restart}
         </button>
         <button
           type="button"
           className="ct-danger"
-          disabled={busy !== null}
-          onClick={onRemove}
+          aria-disabled={busy !== null}
+          onClick={() => busy || onRemove()}
           aria-label={m.removeNamed(c.name)}
         >
           {m.remove}
@@ -145,6 +148,8 @@ export function ContainerTable(): React.JSX.Element {
   const [why, setWhy] = useState(false);
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
   const selectedId = useStore((s) => s.selectedContainerId);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const keepFocus = useFocusAfterRemove(body, containers);
 
   // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
   useEffect(
@@ -193,7 +198,7 @@ export function ContainerTable(): React.JSX.Element {
             <th>{m.colActions}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {containers.map((c) => (
             <Row key={c.id} c={c} sizes={sizes} onRemove={() => setRemoving(c)} />
           ))}
@@ -219,6 +224,7 @@ export function ContainerTable(): React.JSX.Element {
               className="ct-danger"
               onClick={() => {
                 const id = removing.id;
+                keepFocus(id);
                 setRemoving(null);
                 void act(id, 'remove');
               }}

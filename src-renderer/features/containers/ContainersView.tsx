@@ -78,7 +78,19 @@ export function ContainersView(): React.JSX.Element {
         </p>
       )}
       {count === 0 && !loading && !error ? <p className="placeholder">{m.empty}</p> : <ContainerTable />}
-      {selected && <ContainerDetail key={selected.id} c={selected} onClose={() => select(null)} />}
+      {selected && (
+        <ContainerDetail
+          key={selected.id}
+          c={selected}
+          onClose={() => {
+            // Back to the row the detail belongs to (its × goes with it).
+            document
+              .querySelector<HTMLElement>(`tr[data-testid="ct-row"][data-id="${selected.id}"]`)
+              ?.focus();
+            select(null);
+          }}
+        />
+      )}
       {running && <RunDialog onClose={() => setRunning(false)} />}
     </div>
   );
