@@ -90,7 +90,8 @@ export const detailMsg = defineMessages({
     sharedTitle: 'Shared with other local images, and unique to this one',
     verifying: 'Checking each layer against its diffID…',
     verifyCancel: 'Stop',
-    verifyOk: (n: number) => `✓ all ${n} layers match their diffID`,
+    verifyOk: (n: number) =>
+      n === 1 ? '✓ the layer matches its diffID' : `✓ all ${n} layers match their diffID`,
     verifyBad: (layers: string) => `✗ content does not match its diffID: layer ${layers}`,
     verifyPartial: (ok: number, n: number) => `${ok} of ${n} layers checked, all match`,
     verifyError: (m: string) => `Could not check the layers: ${m}`,

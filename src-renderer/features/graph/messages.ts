@@ -1,5 +1,5 @@
 /** UI text of the tag graph view (English / Simplified Chinese). */
-import { defineMessages } from '../../i18n/messages';
+import { defineMessages, plural } from '../../i18n/messages';
 
 export const graphMsg = defineMessages({
   en: {
@@ -14,7 +14,7 @@ export const graphMsg = defineMessages({
     export: 'Export the graph',
     exportLabel: 'Export',
     count: (tags: number, images: number, dangling: number) =>
-      `${tags} tags · ${images} images · ${dangling} dangling`,
+      `${plural(tags, 'tag', 'tags')} · ${plural(images, 'image', 'images')} · ${dangling} dangling`,
     noImages: 'No local images.',
     svgLabel: 'Tags, images and the images they are built on; arrows move, Enter selects',
     tagNode: (label: string) => `tag ${label}`,
@@ -47,7 +47,7 @@ export const graphMsg = defineMessages({
     noContent: 'The image has no analyzable content.',
     analysis: 'Analysis',
     summary: (name: string, layers: number, size: string, eff: string) =>
-      `${name}: ${layers} layers · ${size} · efficiency ${eff}`,
+      `${name}: ${plural(layers, 'layer', 'layers')} · ${size} · efficiency ${eff}`,
     closeAnalysis: 'Close the analysis',
     barsTitle: 'Each layer: its files’ bytes and its stored (blob) bytes',
     treemapTitle: 'Where the bytes of the final image are (click a folder to zoom in)',

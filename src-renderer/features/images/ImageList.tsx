@@ -148,7 +148,7 @@ export function ImageList(): React.JSX.Element {
             <option value="created">{m.sortCreated}</option>
           </select>
         </label>
-        <span className="count">{m.count(rows.length)}</span>
+        <span className="count">{m.count(rows.length, images.length)}</span>
         <button type="button" onClick={() => setDialog({ kind: 'pull' })} data-testid="pull-open">
           {m.pull}
         </button>

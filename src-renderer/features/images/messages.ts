@@ -13,7 +13,8 @@ export const imagesMsg = defineMessages({
     sortName: 'name',
     sortSize: 'size',
     sortCreated: 'created',
-    count: (n: number) => `${n} images`,
+    count: (n: number, total: number) =>
+      n === total ? `${n} ${plural(n, 'image', 'images')}` : `${n} of ${total} images`,
     pull: 'Pull…',
     load: 'Load…',
     loadTitle: 'Load images from an archive',
@@ -126,7 +127,7 @@ export const imagesMsg = defineMessages({
     sortName: '名称',
     sortSize: '大小',
     sortCreated: '创建时间',
-    count: (n: number) => `${n} 个镜像`,
+    count: (n: number, total: number) => (n === total ? `${n} 个镜像` : `${n} / ${total} 个镜像`),
     pull: '拉取…',
     load: '加载…',
     loadTitle: '从归档文件加载镜像',
