@@ -7,6 +7,7 @@ export const containersMsg = defineMessages({
   en: {
     containers: 'Containers',
     run: 'Run…',
+    needsEngine: 'Needs a Docker engine: none is reachable',
     sizesHelp: "Measure each container's writable layer (docker ps -s); slower",
     sizes: 'Sizes',
     refreshing: 'Refreshing…',
@@ -110,6 +111,7 @@ export const containersMsg = defineMessages({
   zh: {
     containers: '容器',
     run: '运行…',
+    needsEngine: '需要 Docker 引擎：当前无法连接',
     sizesHelp: '测量每个容器的可写层大小（docker ps -s）；较慢',
     sizes: '大小',
     refreshing: '正在刷新…',

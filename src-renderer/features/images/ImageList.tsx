@@ -149,10 +149,22 @@ export function ImageList(): React.JSX.Element {
           </select>
         </label>
         <span className="count">{m.count(rows.length, images.length)}</span>
-        <button type="button" onClick={() => setDialog({ kind: 'pull' })} data-testid="pull-open">
+        <button
+          type="button"
+          onClick={() => setDialog({ kind: 'pull' })}
+          disabled={noEngine}
+          title={noEngine ? m.needsEngine : undefined}
+          data-testid="pull-open"
+        >
           {m.pull}
         </button>
-        <button type="button" onClick={() => void load()} data-testid="load-open">
+        <button
+          type="button"
+          onClick={() => void load()}
+          disabled={noEngine}
+          title={noEngine ? m.needsEngine : undefined}
+          data-testid="load-open"
+        >
           {m.load}
         </button>
         <button

@@ -42,6 +42,7 @@ export const imagesMsg = defineMessages({
     empty: 'The engine has no images yet: Pull or Load one.',
     noEngine: 'No Docker engine is reachable, so there are no local images to list.',
     noEngineArchive: 'Image archives can still be analyzed without one:',
+    needsEngine: 'Needs a Docker engine: none is reachable',
     openArchive: 'Open an archive…',
     // Rows
     run: 'Run',
@@ -155,6 +156,7 @@ export const imagesMsg = defineMessages({
     empty: '引擎中还没有镜像：请拉取或加载一个。',
     noEngine: '无法连接 Docker 引擎，因此没有可列出的本地镜像。',
     noEngineArchive: '没有引擎也可以分析镜像归档文件：',
+    needsEngine: '需要 Docker 引擎：当前无法连接',
     openArchive: '打开归档文件…',
     run: '运行',
     runHint: '用此镜像启动一个容器',
