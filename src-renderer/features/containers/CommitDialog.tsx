@@ -14,7 +14,7 @@ import { ErrorNote, readableError } from '../../components/ErrorNote';
 import type { Committed } from './LayerPanel';
 import { DialogActions, FormDialog, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { problemMsg } from './problem-messages';
 import { addRowAndFocus, removeRowAndFocus } from './row-focus';
 import { TextRow } from './TextRow';

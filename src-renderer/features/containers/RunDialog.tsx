@@ -6,7 +6,7 @@ import { useStore } from '../../store';
 import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { DialogActions, FormDialog } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { problemMsg } from './problem-messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';

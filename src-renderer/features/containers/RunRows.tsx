@@ -1,6 +1,6 @@
 /** The Run dialog's repeated rows: environment entries, port mappings, volumes and bind mounts. */
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { addRowAndFocus, removeRowAndFocus } from './row-focus';
 import { emptyMount, emptyPort, type MountRow, type PortRow, type RunForm } from './run-form';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommitSpec, dockerCommitLine, emptyCommitForm } from './commit-form';
-import { containersMsg, runMsg } from './messages';
+import { containersMsg } from './messages';
+import { runMsg } from './run-messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { joinArgs, splitArgs } from './shell-words';
 
