@@ -56,6 +56,8 @@ test('switch the UI to Simplified Chinese: navigation, engine bar and Images; a 
   await app.getByTestId('nav-containers').click();
   const stopped = app.locator(`[data-testid="ct-row"][data-name="${testbed.images.commitContainer}"]`);
   await expect(stopped.getByTestId('ct-state')).toHaveText('已退出');
+  // On one line, not 已退 over 出 (a badge of two lines is about twice this tall).
+  expect((await stopped.getByTestId('ct-state').boundingBox())!.height).toBeLessThan(24);
   await app.getByTestId('nav-images').click();
 
   await app.getByTestId('language-switch').selectOption('en');

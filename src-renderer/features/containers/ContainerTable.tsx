@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
+import { RefText } from './ref-breaks';
 import { stateMsg, stateWord } from './state-words';
 import { useFocusAfterRemove } from './use-focus-after-remove';
 
@@ -94,7 +95,9 @@ function Row({
         </span>
       </td>
       <td className="ct-name">{c.name}</td>
-      <td className="mono ct-image">{c.image}</td>
+      <td className="mono ct-image" data-testid="ct-image">
+        <RefText value={c.image} />
+      </td>
       <td className="mono ct-command" data-testid="ct-command" title={m.mainProcessHelp}>
         {c.command}
       </td>
@@ -110,7 +113,9 @@ function Row({
           {c.sizeRw === null ? '…' : formatBytes(c.sizeRw)}
         </td>
       )}
-      <td title={new Date(c.created).toLocaleString()}>{when(c.created, m)}</td>
+      <td className="ct-created" title={new Date(c.created).toLocaleString()}>
+        {when(c.created, m)}
+      </td>
       <td className="ct-actions" onClick={(e) => e.stopPropagation()}>
         {/* aria-disabled, not disabled, while busy: a disabled button drops the focus (Stop would leave it on the page). */}
         {running ? (
