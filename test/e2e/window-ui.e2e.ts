@@ -40,6 +40,11 @@ test('switch the UI to Simplified Chinese: navigation, engine bar and Images; a 
     await expect(app.getByText('存储驱动：')).toBeVisible();
     await expect(app.getByRole('heading', { name: '镜像', exact: true })).toBeVisible();
     await expect(app.getByRole('columnheader', { name: '标签', exact: true })).toBeVisible();
+    // Column headings never wrap (创建时间 read 创建 over 时间 when the column was as narrow as 刚刚).
+    await expect(app.getByRole('columnheader', { name: '创建时间', exact: true })).toHaveCSS(
+      'white-space',
+      'nowrap',
+    );
     await expect(app.locator('.images .count')).toHaveText(/^\d+ 个镜像$/);
     await expect(rowWithTag(app, testbed.images.base).getByTestId('action-analyze')).toHaveText('分析');
   };
