@@ -18,6 +18,7 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await run.getByLabel('Image').fill('strata-e2e/no-such:1');
     await run.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(run.getByTestId('run-error')).toContainText('strata-e2e/no-such:1');
+    await expect(run.getByTestId('run-not-local')).toContainText('Images › Pull…');
     await run.getByLabel('Image').fill(testbed.images.base);
     await expect(run.getByTestId('run-error')).toHaveCount(0);
     await run.getByLabel('Name').fill(NAME);

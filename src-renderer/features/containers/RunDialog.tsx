@@ -181,6 +181,11 @@ export function RunDialog({
         </p>
       ))}
       <ErrorNote error={error} testId="run-error" />
+      {error?.code === 'NOT_FOUND' && !tags.includes(form.image.trim()) && (
+        <p className="ct-muted ct-small" data-testid="run-not-local">
+          {m.notLocal}
+        </p>
+      )}
       {result && (
         <div className="ct-result" role="status" data-testid="run-result">
           {m.started} <span className="mono">{result.id.slice(0, 12)}</span>

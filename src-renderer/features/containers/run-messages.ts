@@ -4,6 +4,8 @@ import { defineMessages, plural } from '../../i18n/messages';
 export const runMsg = defineMessages({
   en: {
     title: 'Run a container',
+    notLocal:
+      'The engine does not have this image. docker run would pull it first; here, pull it with Images › Pull… (or load an archive), then run.',
     image: 'Image',
     name: 'Name',
     namePlaceholder: '(the engine picks one)',
@@ -97,6 +99,8 @@ export const runMsg = defineMessages({
   },
   zh: {
     title: '运行容器',
+    notLocal:
+      '引擎中没有这个镜像。docker run 会先拉取它；在这里请先用“镜像 › 拉取…”拉取（或加载归档文件），再运行。',
     image: '镜像',
     name: '名称',
     namePlaceholder: '（由引擎自动命名）',
