@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { detailMsg } from '../../src-renderer/features/archives/messages';
 import { registerFilePath } from './bridge';
 import { expect, test } from './fixtures';
 
@@ -95,7 +96,7 @@ test('Load into engine from the archive view: progress, the loaded tags, then th
     const layerCount = Number(await app.getByTestId('layer-count').textContent());
     const verify = app.getByTestId('verify-status');
     await expect(verify).toHaveAttribute('data-state', 'ok', { timeout: 60_000 });
-    await expect(verify).toHaveText(`✓ all ${layerCount} layers match their diffID`);
+    await expect(verify).toHaveText(detailMsg.en.verifyOk(layerCount));
     await app.getByRole('tab', { name: 'Sizes' }).click();
     await expect(app.getByTestId('layer-size-bars').getByRole('row')).toHaveCount(layerCount);
     await expect(app.getByTestId('treemap')).toBeVisible();
