@@ -84,7 +84,8 @@ test('tag, untag, save, remove and load images through the Images view', async (
       kind: 'save',
       opts: { defaultName: 'strata-e2e_img.tar.gz' },
     });
-    await save.getByTestId('save-submit').click();
+    // Enter in the destination field saves, as the Save button does.
+    await save.getByTestId('save-dest').press('Enter');
     await expect(save.getByTestId('save-result')).toContainText(archive, { timeout: 30_000 });
     await expect(save.getByTestId('save-result')).toContainText(T2);
     await app.screenshot({ path: shot('ui-images-save'), fullPage: true });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { ActionDialog, TextField } from '../../components/FormDialog';
+import { ActionDialog, SubmitForm, TextField } from '../../components/FormDialog';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
@@ -71,20 +71,26 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
       primary={{
         label: m.load,
         disabled: running || typed.trim() === '',
-        onClick: () => load(typed.trim()),
+        form: 'load-form',
         testId: 'load-submit',
       }}
     >
       <p className="explain">{m.loadExplain}</p>
       {chooserError && <p className="error">{chooserError}</p>}
-      <TextField
-        label={m.archive}
-        value={typed}
-        onChange={setTyped}
-        readOnly={running}
-        placeholder="/absolute/path/images.tar.gz"
-        data-testid="load-path"
-      />
+      {/* A form, so Enter in the path field loads. */}
+      <SubmitForm
+        id="load-form"
+        onSubmit={() => s.status !== 'done' && !running && typed.trim() !== '' && load(typed.trim())}
+      >
+        <TextField
+          label={m.archive}
+          value={typed}
+          onChange={setTyped}
+          readOnly={running}
+          placeholder="/absolute/path/images.tar.gz"
+          data-testid="load-path"
+        />
+      </SubmitForm>
       {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.loading(name)} />}
       {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
       {s.status === 'error' && <ErrorNote error={readableError(s)} />}
