@@ -73,6 +73,10 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await expect(detail.getByTestId('stack-container').locator('li[data-kind="rw"]')).toContainText(
       'writable layer',
     );
+    // Each read-only layer with its size.
+    await expect(detail.getByTestId('stack-container').locator('li[data-kind="ro"]').first()).toContainText(
+      /· \d+(\.\d)? (B|KiB|MiB)$/,
+    );
 
     // Sizes: the writable layer measured on demand.
     await app.getByTestId('ct-sizes').check();
