@@ -28,12 +28,14 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await expect(run.getByLabel('Environment entry 1', { exact: true })).toBeFocused();
     await run.getByRole('button', { name: 'Remove environment entry 1' }).click();
     await expect(run.getByRole('button', { name: '+ variable' })).toBeFocused();
+    await run.getByRole('button', { name: '+ variable' }).click();
+    await run.getByLabel('Environment entry 1', { exact: true }).fill('GREETING=hello');
     await run.getByRole('button', { name: '+ port' }).click();
     await expect(run.getByLabel('Port 1 host IP', { exact: true })).toBeFocused();
     await run.getByLabel('Port 1 host port').fill('8001');
     await run.getByLabel('Port 1 container port').fill('80');
     await expect(run.getByTestId('run-cmdline')).toHaveText(
-      `docker run -d --name ${NAME} -p 8001:80 ${testbed.images.base} sh -c '${LOOP}'`,
+      `docker run -d --name ${NAME} -e GREETING=hello -p 8001:80 ${testbed.images.base} sh -c '${LOOP}'`,
     );
     await app.screenshot({ path: resolve(__dirname, '../../test-results/ui-containers-run.png') });
     await run.getByRole('button', { name: 'Run', exact: true }).click();
@@ -51,6 +53,9 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     // The run selected it: logs follow live.
     const detail = app.getByTestId('ct-detail');
     await expect(detail).toBeVisible();
+    // The environment the process got: the run's variable (the imported base image sets none).
+    await detail.getByTestId('ct-env').locator('summary').click();
+    await expect(detail.getByTestId('ct-env').getByRole('listitem')).toHaveText(['GREETING=hello']);
     const ticks = detail.getByTestId('logs').locator('[data-stream="stdout"]', { hasText: /^tick$/ });
     await expect.poll(() => ticks.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const seen = await ticks.count();

@@ -62,6 +62,8 @@ export const containersMsg = defineMessages({
     commitToImage: 'Commit to image…',
     closeDetails: 'Close details',
     mainProcess: 'Main process:',
+    envTitle: (n: number) => `Environment (${n} ${s(n, 'variable', 'variables')}: the image's and the run's)`,
+    envNone: 'No environment variables.',
     // Layers
     writableLayer: 'Writable layer',
     layers: 'Layers',
@@ -163,6 +165,8 @@ export const containersMsg = defineMessages({
     commitToImage: '提交为镜像…',
     closeDetails: '关闭详情',
     mainProcess: '主进程：',
+    envTitle: (n: number) => `环境变量（${n} 个：来自镜像和运行时设置）`,
+    envNone: '没有环境变量。',
     writableLayer: '可写层',
     layers: '镜像层',
     refreshChanges: '刷新变更',
