@@ -183,3 +183,26 @@ test('a container started elsewhere appears when the engine reports it, and star
     await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
   }
 });
+
+test("a container's Created time moves on between list refreshes", async ({ app, testbed, mainApi }) => {
+  const name = 'strata-e2e-clock';
+  try {
+    const run = await mainApi.runContainer({
+      image: testbed.images.base,
+      name,
+      command: ['sleep', '300'],
+      networkMode: 'none',
+      detach: true,
+    });
+    expect(run.error).toBeUndefined();
+    // The page's clock, jumped ahead by Playwright: nothing else makes the list refresh meanwhile.
+    await app.clock.install();
+    await app.getByTestId('nav-containers').click();
+    const created = app.locator(`[data-testid="ct-row"][data-name="${name}"] .ct-created`);
+    await expect(created).toHaveText(/^\d+s ago$/);
+    await app.clock.fastForward('01:10');
+    await expect(created).toHaveText('1 min ago');
+  } finally {
+    await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
+  }
+});

@@ -43,7 +43,7 @@ function PortChip({ port }: { port: ContainerPort }): React.JSX.Element {
   );
 }
 
-function when(ms: number, m: M, now = Date.now()): string {
+function when(ms: number, m: M, now: number): string {
   const s = Math.max(0, Math.round((now - ms) / 1000));
   if (s < 60) return m.secondsAgo(s);
   if (s < 3600) return m.minutesAgo(Math.floor(s / 60));
@@ -51,13 +51,25 @@ function when(ms: number, m: M, now = Date.now()): string {
   return m.daysAgo(Math.floor(s / 86400));
 }
 
+/** The time now, again every 10 s: "Created 1s ago" would otherwise stay until the next list refresh. */
+function useNow(everyMs = 10_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 function Row({
   c,
   sizes,
+  now,
   onRemove,
 }: {
   c: ContainerSummary;
   sizes: boolean;
+  now: number;
   onRemove: () => void;
 }): React.JSX.Element {
   const m = useMessages(containersMsg);
@@ -114,7 +126,7 @@ function Row({
         </td>
       )}
       <td className="ct-created" title={new Date(c.created).toLocaleString()}>
-        {when(c.created, m)}
+        {when(c.created, m, Math.max(now, c.created))}
       </td>
       <td className="ct-actions" onClick={(e) => e.stopPropagation()}>
         {/* aria-disabled, not disabled, while busy: a disabled button drops the focus (Stop would leave it on the page). */}
@@ -155,6 +167,7 @@ export function ContainerTable(): React.JSX.Element {
   const selectedId = useStore((s) => s.selectedContainerId);
   const body = useRef<HTMLTableSectionElement>(null);
   const keepFocus = useFocusAfterRemove(body, containers);
+  const now = useNow();
 
   // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
   useEffect(
@@ -205,7 +218,7 @@ export function ContainerTable(): React.JSX.Element {
         </thead>
         <tbody ref={body}>
           {containers.map((c) => (
-            <Row key={c.id} c={c} sizes={sizes} onRemove={() => setRemoving(c)} />
+            <Row key={c.id} c={c} sizes={sizes} now={now} onRemove={() => setRemoving(c)} />
           ))}
         </tbody>
       </table>
