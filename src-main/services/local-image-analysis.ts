@@ -2,13 +2,16 @@
  * Analyze a local image of the engine: its `save` stream goes straight into the analyzer (no
  * temp file), cached by image ID (an ID names immutable content, so a second open is instant).
  * Progress is in bytes of the save stream; its length is unknown in advance, so the image's
- * size (the sum of its uncompressed layers, close to the tar's length) is the estimate.
+ * size (the sum of its uncompressed layers, close to the tar's length) is the estimate. Its
+ * layers' roles (base / parent / own) are relative to the engine's other images.
  */
 import type { ArchiveAnalysis } from '../../src-shared/archive-analysis';
 import type { ReadProgress } from '../archive/read/read-archive';
 import type { EngineClient } from '../docker/engine-client';
 import { toAppError } from '../docker/engine-errors';
+import { loadLocalImages } from '../docker/images/local-images';
 import type { AnalysisHost } from './analysis-host';
+import { withLocalRelations } from './local-image-roles';
 
 export interface LocalAnalysisOptions {
   signal?: AbortSignal;
@@ -37,9 +40,13 @@ export async function analyzeLocalImage(
       throw toAppError(err, `Saving image ${ref}`);
     }
   };
-  return analysis.analyzeStream(
+  const result = await analysis.analyzeStream(
     { name: ref, cacheKey: localImageCacheKey(image.Id), bytesTotal: Math.max(0, image.Size ?? 0) },
     open,
     opts,
   );
+  // Related to the engine's images now, not when cached: images come and go.
+  const local = await loadLocalImages(docker);
+  const chains = [...local.facts.values()].map((f) => ({ id: f.id, diffIds: f.diffIds }));
+  return { ...result, analysis: withLocalRelations(result.analysis, chains) };
 }

@@ -37,3 +37,6 @@ export function useMessages<T extends Catalog>(m: Messages<T>): T {
 export function currentMessages<T extends Catalog>(m: Messages<T>): T {
   return messagesFor(m, getLang());
 }
+
+/** An English count with its noun: `plural(1, 'layer', 'layers')` -> '1 layer'. (Chinese needs none.) */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -14,14 +14,28 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await app.getByTestId('nav-containers').click();
     await app.getByRole('button', { name: 'Run…' }).click();
     const run = app.getByTestId('run-dialog');
+    // The engine's refusal shows, and goes once the form is changed (it would name the old image).
+    await run.getByLabel('Image').fill('strata-e2e/no-such:1');
+    await run.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(run.getByTestId('run-error')).toContainText('strata-e2e/no-such:1');
+    await expect(run.getByTestId('run-not-local')).toContainText('Images › Pull…');
     await run.getByLabel('Image').fill(testbed.images.base);
+    await expect(run.getByTestId('run-error')).toHaveCount(0);
     await run.getByLabel('Name').fill(NAME);
     await run.getByLabel('Command').fill(`sh -c '${LOOP}'`);
+    // A new row takes the focus; removing the only one gives it back to its add button.
+    await run.getByRole('button', { name: '+ variable' }).click();
+    await expect(run.getByLabel('Environment entry 1', { exact: true })).toBeFocused();
+    await run.getByRole('button', { name: 'Remove environment entry 1' }).click();
+    await expect(run.getByRole('button', { name: '+ variable' })).toBeFocused();
+    await run.getByRole('button', { name: '+ variable' }).click();
+    await run.getByLabel('Environment entry 1', { exact: true }).fill('GREETING=hello');
     await run.getByRole('button', { name: '+ port' }).click();
+    await expect(run.getByLabel('Port 1 host IP', { exact: true })).toBeFocused();
     await run.getByLabel('Port 1 host port').fill('8001');
     await run.getByLabel('Port 1 container port').fill('80');
     await expect(run.getByTestId('run-cmdline')).toHaveText(
-      `docker run -d --name ${NAME} -p 8001:80 ${testbed.images.base} sh -c '${LOOP}'`,
+      `docker run -d --name ${NAME} -e GREETING=hello -p 8001:80 ${testbed.images.base} sh -c '${LOOP}'`,
     );
     await app.screenshot({ path: resolve(__dirname, '../../test-results/ui-containers-run.png') });
     await run.getByRole('button', { name: 'Run', exact: true }).click();
@@ -39,6 +53,9 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     // The run selected it: logs follow live.
     const detail = app.getByTestId('ct-detail');
     await expect(detail).toBeVisible();
+    // The environment the process got: the run's variable (the imported base image sets none).
+    await detail.getByTestId('ct-env').locator('summary').click();
+    await expect(detail.getByTestId('ct-env').getByRole('listitem')).toHaveText(['GREETING=hello']);
     const ticks = detail.getByTestId('logs').locator('[data-stream="stdout"]', { hasText: /^tick$/ });
     await expect.poll(() => ticks.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const seen = await ticks.count();
@@ -61,6 +78,10 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     await expect(detail.getByTestId('stack-container').locator('li[data-kind="rw"]')).toContainText(
       'writable layer',
     );
+    // Each read-only layer with its size.
+    await expect(detail.getByTestId('stack-container').locator('li[data-kind="ro"]').first()).toContainText(
+      /· \d+(\.\d)? (B|KiB|MiB)$/,
+    );
 
     // Sizes: the writable layer measured on demand.
     await app.getByTestId('ct-sizes').check();
@@ -71,6 +92,7 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     const commit = app.getByTestId('commit-dialog');
     await commit.getByLabel('Repository:tag').fill(COMMITTED);
     await commit.getByRole('button', { name: '+ change (-c)' }).click();
+    await expect(commit.getByLabel('Change 1 instruction')).toBeFocused();
     await commit.getByLabel('Change 1 instruction').selectOption('CMD');
     await commit.getByLabel('Change 1 value').fill('["httpd","-f","-h","/var/www/"]');
     await expect(commit.getByTestId('commit-cmdline')).toHaveText(
@@ -89,6 +111,9 @@ test('run, follow logs, exec, see the writable layer, commit and remove a contai
     expect(c.id).toBe(imageId);
     expect(c.layers.length).toBe(b.layers.length + 1);
     expect(c.config.cmd).toEqual(['httpd', '-f', '-h', '/var/www/']);
+    await expect(commit.getByTestId('commit-result')).toContainText(
+      `${c.layers.length} layers: the writable layer is now its top`,
+    );
     await commit.getByRole('button', { name: 'Close', exact: true }).first().click();
     const newStack = detail.getByTestId('stack-committed');
     await expect(newStack.locator('li[data-kind="new"]')).toHaveCount(1);
@@ -142,10 +167,41 @@ test('a container started elsewhere appears when the engine reports it, and star
     await expect(row.getByTestId('ct-state')).toHaveText('running');
     await expect(row.getByTestId('ct-command')).toHaveText('sleep 300');
 
+    // Its detail's × gives the focus back to the row.
+    await row.getByTestId('ct-command').click();
+    await app.getByRole('button', { name: 'Close details' }).click();
+    await expect(app.getByTestId('ct-detail')).toHaveCount(0);
+    await expect(row).toBeFocused();
+
     await row.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(row.getByTestId('ct-state')).toHaveText('exited', { timeout: 20_000 });
+    // The button kept the focus through "Stopping…" and is now Start.
+    await expect(row.getByRole('button', { name: 'Start', exact: true })).toBeFocused();
     await row.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(row.getByTestId('ct-state')).toHaveText('running');
+  } finally {
+    await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
+  }
+});
+
+test("a container's Created time moves on between list refreshes", async ({ app, testbed, mainApi }) => {
+  const name = 'strata-e2e-clock';
+  try {
+    const run = await mainApi.runContainer({
+      image: testbed.images.base,
+      name,
+      command: ['sleep', '300'],
+      networkMode: 'none',
+      detach: true,
+    });
+    expect(run.error).toBeUndefined();
+    // The page's clock, jumped ahead by Playwright: nothing else makes the list refresh meanwhile.
+    await app.clock.install();
+    await app.getByTestId('nav-containers').click();
+    const created = app.locator(`[data-testid="ct-row"][data-name="${name}"] .ct-created`);
+    await expect(created).toHaveText(/^\d+s ago$/);
+    await app.clock.fastForward('01:10');
+    await expect(created).toHaveText('1 min ago');
   } finally {
     await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
   }

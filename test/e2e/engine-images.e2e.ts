@@ -2,27 +2,59 @@ import { resolve } from 'node:path';
 import { CHANNEL_NAMES } from '../../src-shared/channel-names';
 import { expect, test } from './fixtures';
 
-test('the window shows the real engine and its images through the bridged main API', async ({ app, testbed, mainApi }) => {
+test('the window shows the real engine and its images through the bridged main API', async ({
+  app,
+  testbed,
+  mainApi,
+}) => {
   const info = await mainApi.getEngineInfo();
   if (!info.result) throw new Error(`engine info failed: ${info.error?.message}`);
 
   await expect(app.getByTestId('engine-state')).toHaveText('Connected');
   await expect(app.getByTestId('storage-driver')).toHaveText(info.result.storageDriver);
   expect(info.result.storageDriver).not.toBe('');
+  // Its details (docker info's Backing Filesystem, d_type, ...) open from the keyboard; Escape closes them.
+  const details = app.getByTestId('engine-details');
+  const [firstKey, firstValue] = info.result.driverStatus[0] ?? [
+    'Docker root dir',
+    info.result.dockerRootDir,
+  ];
+  await details.locator('summary').focus();
+  await app.keyboard.press('Enter');
+  await expect(details.getByRole('term').filter({ hasText: firstKey })).toBeVisible();
+  await expect(details.getByRole('definition').filter({ hasText: firstValue }).first()).toBeVisible();
+  await expect(details).toContainText(info.result.dockerRootDir);
+  await app.keyboard.press('Escape');
+  await expect(details.getByRole('term').first()).toBeHidden();
+  await expect(details.locator('summary')).toBeFocused();
 
   const tags = app.getByTestId('image-tag');
-  for (const ref of [testbed.images.base, testbed.images.layers, testbed.images.layersLatest, testbed.images.committed]) {
-    await expect(tags.filter({ hasText: new RegExp(`^${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })).toHaveCount(1);
+  for (const ref of [
+    testbed.images.base,
+    testbed.images.layers,
+    testbed.images.layersLatest,
+    testbed.images.committed,
+  ]) {
+    await expect(
+      tags.filter({ hasText: new RegExp(`^${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    ).toHaveCount(1);
   }
   // The image with two tags is one row holding both.
   const twoTagRow = app.getByTestId('image-row').filter({ hasText: testbed.images.layers });
   await expect(twoTagRow).toHaveCount(1);
-  await expect(twoTagRow.getByTestId('image-tag')).toHaveText([testbed.images.layers, testbed.images.layersLatest].sort());
+  await expect(twoTagRow.getByTestId('image-tag')).toHaveText(
+    [testbed.images.layers, testbed.images.layersLatest].sort(),
+  );
 
-  await app.screenshot({ path: resolve(__dirname, '../../test-results/e2e-engine-images.png'), fullPage: true });
+  await app.screenshot({
+    path: resolve(__dirname, '../../test-results/e2e-engine-images.png'),
+    fullPage: true,
+  });
 });
 
-test('the page sees exactly the preload shape and a wrong argument comes back as a typed error', async ({ app }) => {
+test('the page sees exactly the preload shape and a wrong argument comes back as a typed error', async ({
+  app,
+}) => {
   const keys = await app.evaluate(() => Object.keys(window.api).sort());
   expect(keys).toEqual([...CHANNEL_NAMES, 'getPathForFile', 'on'].sort());
   const response = await app.evaluate(() =>

@@ -44,8 +44,13 @@ test('tag, untag, save, remove and load images through the Images view', async (
         await expect(dialog.getByTestId('tag-submit')).toBeDisabled();
       }
       await dialog.getByTestId('tag-input').fill(ref);
-      await expect(dialog.getByTestId('ref-ok')).toContainText(REPO);
-      await dialog.getByTestId('tag-submit').click();
+      if (ref === T1) {
+        await expect(dialog.getByTestId('ref-ok')).toContainText(REPO);
+        await dialog.getByTestId('tag-submit').click();
+      } else {
+        // Enter at once, while the reference is still being checked: not lost.
+        await dialog.getByTestId('tag-input').press('Enter');
+      }
       await expect(dialog).toHaveCount(0);
     }
     // One row, one image ID, all three names.
@@ -59,6 +64,8 @@ test('tag, untag, save, remove and load images through the Images view', async (
     await expect(untag).toContainText('The image stays');
     await untag.getByTestId('untag-submit').click();
     await expect(untag).toHaveCount(0);
+    // The chip whose × had the focus is gone: the focus lands on the image's row, not the page.
+    await expect(row).toBeFocused();
     await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T1) })).toHaveCount(0);
     await expect(row.getByTestId('image-tag').filter({ hasText: exactly(T2) })).toHaveCount(1);
 
@@ -77,7 +84,8 @@ test('tag, untag, save, remove and load images through the Images view', async (
       kind: 'save',
       opts: { defaultName: 'strata-e2e_img.tar.gz' },
     });
-    await save.getByTestId('save-submit').click();
+    // Enter in the destination field saves, as the Save button does.
+    await save.getByTestId('save-dest').press('Enter');
     await expect(save.getByTestId('save-result')).toContainText(archive, { timeout: 30_000 });
     await expect(save.getByTestId('save-result')).toContainText(T2);
     await app.screenshot({ path: shot('ui-images-save'), fullPage: true });

@@ -33,6 +33,13 @@ test('no daemon: archive mode is offered, and an archive opens without an engine
     await expect(page.getByTestId('nav-learn')).toHaveAttribute('aria-current', 'page');
     await page.getByTestId('nav-images').click();
     await expect(page.getByTestId('images-no-engine')).toContainText('No Docker engine is reachable');
+    // What needs an engine says so instead of failing when used.
+    for (const id of ['pull-open', 'load-open']) {
+      await expect(page.getByTestId(id)).toBeDisabled();
+      await expect(page.getByTestId(id)).toHaveAttribute('title', /Needs a Docker engine/);
+    }
+    await page.getByTestId('nav-containers').click();
+    await expect(page.getByRole('button', { name: 'Run…' })).toBeDisabled();
 
     // Archive mode: the Archive view, where the file opens with the analyzer alone.
     await page.getByTestId('nav-archive').click();

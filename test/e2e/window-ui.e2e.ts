@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { detailMsg } from '../../src-renderer/features/archives/messages';
 import { registerFilePath } from './bridge';
 import { expect, test } from './fixtures';
 
@@ -40,6 +41,11 @@ test('switch the UI to Simplified Chinese: navigation, engine bar and Images; a 
     await expect(app.getByText('存储驱动：')).toBeVisible();
     await expect(app.getByRole('heading', { name: '镜像', exact: true })).toBeVisible();
     await expect(app.getByRole('columnheader', { name: '标签', exact: true })).toBeVisible();
+    // Column headings never wrap (创建时间 read 创建 over 时间 when the column was as narrow as 刚刚).
+    await expect(app.getByRole('columnheader', { name: '创建时间', exact: true })).toHaveCSS(
+      'white-space',
+      'nowrap',
+    );
     await expect(app.locator('.images .count')).toHaveText(/^\d+ 个镜像$/);
     await expect(rowWithTag(app, testbed.images.base).getByTestId('action-analyze')).toHaveText('分析');
   };
@@ -49,6 +55,16 @@ test('switch the UI to Simplified Chinese: navigation, engine bar and Images; a 
   await app.reload();
   await expect(app.getByTestId('language-switch')).toHaveValue('zh');
   await checkChinese();
+
+  // The views' own words too: the graph's export group and a container's state.
+  await app.getByTestId('nav-graph').click();
+  await expect(app.getByTestId('graph-exports')).toContainText('导出');
+  await app.getByTestId('nav-containers').click();
+  const stopped = app.locator(`[data-testid="ct-row"][data-name="${testbed.images.commitContainer}"]`);
+  await expect(stopped.getByTestId('ct-state')).toHaveText('已退出');
+  // On one line, not 已退 over 出 (a badge of two lines is about twice this tall).
+  expect((await stopped.getByTestId('ct-state').boundingBox())!.height).toBeLessThan(24);
+  await app.getByTestId('nav-images').click();
 
   await app.getByTestId('language-switch').selectOption('en');
   await expect(app.getByTestId('nav-images')).toHaveText('Images');
@@ -80,7 +96,7 @@ test('Load into engine from the archive view: progress, the loaded tags, then th
     const layerCount = Number(await app.getByTestId('layer-count').textContent());
     const verify = app.getByTestId('verify-status');
     await expect(verify).toHaveAttribute('data-state', 'ok', { timeout: 60_000 });
-    await expect(verify).toHaveText(`✓ all ${layerCount} layers match their diffID`);
+    await expect(verify).toHaveText(detailMsg.en.verifyOk(layerCount));
     await app.getByRole('tab', { name: 'Sizes' }).click();
     await expect(app.getByTestId('layer-size-bars').getByRole('row')).toHaveCount(layerCount);
     await expect(app.getByTestId('treemap')).toBeVisible();
@@ -122,6 +138,13 @@ test('Analyze on an Images row opens the full image detail of that local image',
   await expect(app.getByTestId('archive-source')).toContainText('streamed out of the engine');
   await expect(detail.getByTestId('layer-count')).toHaveText(String(inspected.layers.length));
   await expect(detail.getByTestId('layer')).toHaveCount(inspected.layers.length);
+  // Alone in its save stream, yet its bottom layer is busybox:base's: roles come from the engine's images.
+  await expect(detail.locator('[data-layer-index="0"] .role-badge')).toHaveText('base');
+  const top = detail.locator(`[data-layer-index="${inspected.layers.length - 1}"]`);
+  await expect(top.locator('.role-badge')).toHaveText('own');
+  // The selected (top) layer is in sight, though the bottom-up list starts at its bottom.
+  await expect(top).toHaveAttribute('aria-selected', 'true');
+  await expect(top).toBeInViewport({ ratio: 1 });
   // From the engine: nothing to load back.
   await expect(app.getByTestId('load-into-engine')).toHaveCount(0);
 
@@ -205,6 +228,8 @@ test('Delete on the selected container asks first, then removes it', async ({ ap
     await app.keyboard.press('Delete');
     await dialog.getByRole('button', { name: 'Remove container' }).click();
     await expect(row).toHaveCount(0, { timeout: 20_000 });
+    // The focus does not fall to the page: the row now in its place has it.
+    await expect(app.locator('[data-testid="ct-row"]').first()).toBeFocused();
   } finally {
     await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
   }

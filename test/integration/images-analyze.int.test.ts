@@ -128,6 +128,22 @@ describe('analyzeLocalImage (in process)', () => {
     expect(ok.result!.analysis.images[0]!.sizeBytes).toBeGreaterThan(48 * 1024 * 1024);
   });
 
+  it("relates the image to the engine's other images: the layer it shares with busybox:base is 'base'", async () => {
+    // Alone in its save stream the image has no other image to compare with; the engine has them.
+    const { api } = newApi();
+    const baseId = tb.images.ids[tb.images.base];
+    for (const jobId of ['roles-1', 'roles-2']) {
+      const r = await api.analyzeLocalImage({ ref: tb.images.committed, jobId });
+      expect(r.error).toBeUndefined();
+      const img = r.result!.analysis.images[0]!;
+      expect(img.layers.map((l) => l.role)).toEqual(['base', 'own']);
+      expect(img).toMatchObject({ baseImageId: baseId, parentImageId: baseId });
+    }
+    const base = await api.analyzeLocalImage({ ref: tb.images.base, jobId: 'roles-3' });
+    expect(base.result!.analysis.images[0]!.layers.map((l) => l.role)).toEqual(['own']);
+    expect(base.result!.analysis.images[0]!.baseImageId).toBeNull();
+  });
+
   it('answers NOT_FOUND for an image the engine does not have', async () => {
     const { api } = newApi();
     const r = await api.analyzeLocalImage({ ref: 'strata-test/no-such:image', jobId: 'nf' });

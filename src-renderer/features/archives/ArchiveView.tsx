@@ -7,6 +7,7 @@ import { ARCHIVE_ACCEPT, pickArchiveFile } from '../../ipc/files';
 import { useStore } from '../../store';
 import type { ArchiveState } from '../../store/archive-slice';
 import { formatBytes } from '../tree/file-format';
+import { archiveSourceLine } from './archive-source';
 import { ImageDetail } from './ImageDetail';
 import { LoadIntoEngine } from './LoadIntoEngine';
 import { archiveMsg } from './messages';
@@ -46,9 +47,7 @@ export function ArchiveView(): React.JSX.Element {
         {archive.status === 'ready' && (
           <>
             <span className="muted" data-testid="archive-source">
-              {archive.source === 'engine'
-                ? m.fromEngine
-                : `${archive.analysis.format} · ${archive.analysis.variant} · ${archive.analysis.compression} · ${formatBytes(archive.analysis.fileBytes)}`}
+              {archive.source === 'engine' ? m.fromEngine : archiveSourceLine(archive.analysis, m)}
             </span>
             <span className="toolbar-end">
               {archive.source === 'file' && <LoadIntoEngine path={archive.path} />}

@@ -1,5 +1,5 @@
 /** UI text of the Compare view (English / Simplified Chinese). */
-import { defineMessages } from '../../i18n/messages';
+import { defineMessages, plural } from '../../i18n/messages';
 
 export const compareMsg = defineMessages({
   en: {
@@ -13,7 +13,7 @@ export const compareMsg = defineMessages({
     localImages: 'Local engine images (analyzed when picked)',
     analyzing: (label: string) => `Analyzing ${label}…`,
     cancel: 'Cancel',
-    nLayers: (n: number) => `${n} layers`,
+    nLayers: (n: number) => plural(n, 'layer', 'layers'),
     swap: 'Swap A and B',
     placeholder:
       'Pick two images: from the archive opened in the Archive view, or from the local engine (each is analyzed when picked). Compare an image with the one it is built on to see what its own steps added.',

@@ -14,16 +14,20 @@ import { ErrorNote, readableError } from '../../components/ErrorNote';
 import type { Committed } from './LayerPanel';
 import { DialogActions, FormDialog, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { problemMsg } from './problem-messages';
+import { addRowAndFocus, removeRowAndFocus } from './row-focus';
 import { TextRow } from './TextRow';
 
 export function CommitDialog({
   container,
+  imageId,
   onClose,
   onCommitted,
 }: {
   container: string;
+  /** The image the container runs: the new image has one layer more, or as many when nothing changed. */
+  imageId: string;
   onClose: () => void;
   onCommitted: (c: Committed) => void;
 }): React.JSX.Element {
@@ -32,7 +36,7 @@ export function CommitDialog({
   const refreshImages = useStore((s) => s.refreshImages);
   const [form, setForm] = useState<CommitForm>(emptyCommitForm);
   const { busy, error, run } = useSubmitState(readableError);
-  const [done, setDone] = useState<Committed | null>(null);
+  const [done, setDone] = useState<(Committed & { layersBefore: number }) | null>(null);
   const { spec, problems } = useMemo(() => buildCommitSpec(container, form, pm), [container, form, pm]);
   const line = useMemo(() => dockerCommitLine(container, form), [container, form]);
   const update = (patch: Partial<CommitForm>): void => setForm((f) => ({ ...f, ...patch }));
@@ -43,10 +47,13 @@ export function CommitDialog({
   const submit = (): void => {
     if (invalid) return;
     void run(async () => {
-      const { imageId } = await call('commitContainer', spec);
-      const detail = await call('inspectImage', { ref: imageId });
-      const c = { imageId, reference: spec.reference ?? null, layers: detail.layers };
-      setDone(c);
+      const made = await call('commitContainer', spec);
+      const [detail, before] = await Promise.all([
+        call('inspectImage', { ref: made.imageId }),
+        call('inspectImage', { ref: imageId }),
+      ]);
+      const c = { imageId: made.imageId, reference: spec.reference ?? null, layers: detail.layers };
+      setDone({ ...c, layersBefore: before.layers.length });
       onCommitted(c);
       void refreshImages();
     });
@@ -123,7 +130,11 @@ export function CommitDialog({
                 type="button"
                 className="ct-icon"
                 aria-label={m.removeChange(i + 1)}
-                onClick={() => update({ changes: form.changes.filter((_, j) => j !== i) })}
+                onClick={(e) =>
+                  removeRowAndFocus(e.currentTarget, i, () =>
+                    update({ changes: form.changes.filter((_, j) => j !== i) }),
+                  )
+                }
               >
                 ×
               </button>
@@ -141,7 +152,11 @@ export function CommitDialog({
           <button
             type="button"
             className="ct-add"
-            onClick={() => update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] })}
+            onClick={(e) =>
+              addRowAndFocus(e.currentTarget, () =>
+                update({ changes: [...form.changes, { instruction: 'CMD', value: '' }] }),
+              )
+            }
           >
             {m.addChange}
           </button>
@@ -164,7 +179,7 @@ export function CommitDialog({
               {m.tagged} <span className="mono">{done.reference}</span>
             </>
           )}
-          {m.committedLayers(done.layers.length)}
+          {m.committedLayers(done.layers.length, done.layersBefore)}
         </div>
       )}
       <div className="ct-modal-actions">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ContainerSummary } from '../../../src-shared/containers-dto';
 import { useMessages } from '../../i18n/messages';
 import { CommitDialog } from './CommitDialog';
+import { ContainerEnv } from './ContainerEnv';
 import { ExecBox } from './ExecBox';
 import { LayerPanel, type Committed } from './LayerPanel';
 import { LogsPanel } from './LogsPanel';
@@ -40,6 +41,7 @@ export function ContainerDetail({
       <p className="ct-small">
         {m.mainProcess} <code className="mono">{c.command}</code>
       </p>
+      <ContainerEnv id={c.id} />
       <div className="ct-detail-body">
         <div className="ct-col">
           <LogsPanel id={c.id} running={running} />
@@ -58,6 +60,7 @@ export function ContainerDetail({
       {committing && (
         <CommitDialog
           container={c.name}
+          imageId={c.imageId}
           onClose={() => setCommitting(false)}
           onCommitted={(x) => {
             setCommitted(x);

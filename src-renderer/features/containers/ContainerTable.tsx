@@ -1,5 +1,5 @@
 /** The container list: state, name, image, the full command, ports, writable-layer size, actions. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerPort, ContainerSummary } from '../../../src-shared/containers-dto';
 import { useStore } from '../../store';
@@ -8,6 +8,9 @@ import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
+import { RefText } from './ref-breaks';
+import { stateMsg, stateWord } from './state-words';
+import { useFocusAfterRemove } from './use-focus-after-remove';
 
 type M = typeof containersMsg.en;
 
@@ -40,7 +43,7 @@ function PortChip({ port }: { port: ContainerPort }): React.JSX.Element {
   );
 }
 
-function when(ms: number, m: M, now = Date.now()): string {
+function when(ms: number, m: M, now: number): string {
   const s = Math.max(0, Math.round((now - ms) / 1000));
   if (s < 60) return m.secondsAgo(s);
   if (s < 3600) return m.minutesAgo(Math.floor(s / 60));
@@ -48,16 +51,29 @@ function when(ms: number, m: M, now = Date.now()): string {
   return m.daysAgo(Math.floor(s / 86400));
 }
 
+/** The time now, again every 10 s: "Created 1s ago" would otherwise stay until the next list refresh. */
+function useNow(everyMs = 10_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 function Row({
   c,
   sizes,
+  now,
   onRemove,
 }: {
   c: ContainerSummary;
   sizes: boolean;
+  now: number;
   onRemove: () => void;
 }): React.JSX.Element {
   const m = useMessages(containersMsg);
+  const words = useMessages(stateMsg);
   const selected = useStore((s) => s.selectedContainerId === c.id);
   const busy = useStore((s) => (s.containerBusy?.id === c.id ? s.containerBusy.action : null));
   const select = useStore((s) => s.selectContainer);
@@ -70,6 +86,7 @@ function Row({
       tabIndex={0}
       data-testid="ct-row"
       data-name={c.name}
+      data-id={c.id}
       onClick={() => select(c.id)}
       onKeyDown={(e) => {
         const row = e.currentTarget;
@@ -86,11 +103,13 @@ function Row({
     >
       <td>
         <span className={`ct-state ${stateClass(c.state)}`} data-testid="ct-state" title={c.status}>
-          {c.state}
+          {stateWord(c.state, words)}
         </span>
       </td>
       <td className="ct-name">{c.name}</td>
-      <td className="mono ct-image">{c.image}</td>
+      <td className="mono ct-image" data-testid="ct-image">
+        <RefText value={c.image} />
+      </td>
       <td className="mono ct-command" data-testid="ct-command" title={m.mainProcessHelp}>
         {c.command}
       </td>
@@ -106,25 +125,28 @@ function Row({
           {c.sizeRw === null ? '…' : formatBytes(c.sizeRw)}
         </td>
       )}
-      <td title={new Date(c.created).toLocaleString()}>{when(c.created, m)}</td>
+      <td className="ct-created" title={new Date(c.created).toLocaleString()}>
+        {when(c.created, m, Math.max(now, c.created))}
+      </td>
       <td className="ct-actions" onClick={(e) => e.stopPropagation()}>
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the focus (Stop would leave it on the page). */}
         {running ? (
-          <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'stop')}>
+          <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'stop')}>
             {busy === 'stop' ? m.stopping : m.stop}
           </button>
         ) : (
-          <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'start')}>
+          <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'start')}>
             {busy === 'start' ? m.starting : m.start}
           </button>
         )}
-        <button type="button" disabled={busy !== null} onClick={() => void act(c.id, 'restart')}>
+        <button type="button" aria-disabled={busy !== null} onClick={() => busy || void act(c.id, 'restart')}>
           {busy === 'restart' ? m.restarting : m.restart}
         </button>
         <button
           type="button"
           className="ct-danger"
-          disabled={busy !== null}
-          onClick={onRemove}
+          aria-disabled={busy !== null}
+          onClick={() => busy || onRemove()}
           aria-label={m.removeNamed(c.name)}
         >
           {m.remove}
@@ -143,6 +165,9 @@ export function ContainerTable(): React.JSX.Element {
   const [why, setWhy] = useState(false);
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
   const selectedId = useStore((s) => s.selectedContainerId);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const keepFocus = useFocusAfterRemove(body, containers);
+  const now = useNow();
 
   // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
   useEffect(
@@ -191,9 +216,9 @@ export function ContainerTable(): React.JSX.Element {
             <th>{m.colActions}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {containers.map((c) => (
-            <Row key={c.id} c={c} sizes={sizes} onRemove={() => setRemoving(c)} />
+            <Row key={c.id} c={c} sizes={sizes} now={now} onRemove={() => setRemoving(c)} />
           ))}
         </tbody>
       </table>
@@ -217,6 +242,7 @@ export function ContainerTable(): React.JSX.Element {
               className="ct-danger"
               onClick={() => {
                 const id = removing.id;
+                keepFocus(id);
                 setRemoving(null);
                 void act(id, 'remove');
               }}

@@ -27,6 +27,7 @@ export function ContainersView(): React.JSX.Element {
   const selected = useStore((s) => s.containers.find((c) => c.id === s.selectedContainerId) ?? null);
   const select = useStore((s) => s.selectContainer);
   const [running, setRunning] = useState(false);
+  const noEngine = useStore((s) => s.engine.status === 'unavailable');
 
   useEffect(() => {
     void refresh();
@@ -47,7 +48,13 @@ export function ContainersView(): React.JSX.Element {
     <div className="ct-view">
       <div className="toolbar">
         <h2>{m.containers}</h2>
-        <button type="button" className="ct-primary" onClick={() => setRunning(true)}>
+        <button
+          type="button"
+          className="ct-primary"
+          onClick={() => setRunning(true)}
+          disabled={noEngine}
+          title={noEngine ? m.needsEngine : undefined}
+        >
           {m.run}
         </button>
         <label className="ct-check" title={m.sizesHelp}>
@@ -78,7 +85,19 @@ export function ContainersView(): React.JSX.Element {
         </p>
       )}
       {count === 0 && !loading && !error ? <p className="placeholder">{m.empty}</p> : <ContainerTable />}
-      {selected && <ContainerDetail key={selected.id} c={selected} onClose={() => select(null)} />}
+      {selected && (
+        <ContainerDetail
+          key={selected.id}
+          c={selected}
+          onClose={() => {
+            // Back to the row the detail belongs to (its × goes with it).
+            document
+              .querySelector<HTMLElement>(`tr[data-testid="ct-row"][data-id="${selected.id}"]`)
+              ?.focus();
+            select(null);
+          }}
+        />
+      )}
       {running && <RunDialog onClose={() => setRunning(false)} />}
     </div>
   );

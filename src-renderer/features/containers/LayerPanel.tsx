@@ -10,6 +10,12 @@ import { imageRows, kernelRow, StackPicture } from './StackPicture';
 
 const LETTER: Record<ContainerChange['kind'], string> = { added: 'A', changed: 'C', deleted: 'D' };
 
+const withSizes = (
+  known: ReadonlyMap<string, number>,
+  layers: readonly { diffId: string; size: number }[],
+): ReadonlyMap<string, number> =>
+  new Map([...known, ...layers.map((l): [string, number] => [l.diffId, l.size])]);
+
 export interface Committed {
   imageId: string;
   reference: string | null;
@@ -38,17 +44,34 @@ export function LayerPanel({
   const [changes, setChanges] = useState<ContainerChange[] | null>(null);
   const [sizeRw, setSizeRw] = useState<number | null>(null);
   const [layers, setLayers] = useState<string[] | null>(null);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, number>>(new Map());
   const [error, setError] = useState<ReadableError | null>(null);
 
+  // The image's layers with their sizes, and the committed image's (its new top layer's size).
   useEffect(() => {
     let live = true;
-    call('inspectImage', { ref: imageId })
-      .then((d) => live && setLayers(d.layers))
+    call('imageLayers', { ref: imageId })
+      .then((d) => {
+        if (!live) return;
+        setLayers(d.layers.map((l) => l.diffId));
+        setSizes((s) => withSizes(s, d.layers));
+      })
       .catch((err: unknown) => live && setError(readableError(err)));
     return () => {
       live = false;
     };
   }, [imageId]);
+  const committedId = committed?.imageId;
+  useEffect(() => {
+    if (!committedId) return;
+    let live = true;
+    call('imageLayers', { ref: committedId })
+      .then((d) => live && setSizes((s) => withSizes(s, d.layers)))
+      .catch(() => undefined); // the sizes are extra: the picture stands without them
+    return () => {
+      live = false;
+    };
+  }, [committedId]);
 
   useEffect(() => {
     let live = true;
@@ -84,7 +107,7 @@ export function LayerPanel({
           rows={[
             { kind: 'rw', label: m.rwLabel, detail: rwDetail },
             ...(layers
-              ? imageRows(layers, false, m)
+              ? imageRows(layers, false, m, sizes)
               : [{ kind: 'ro' as const, label: m.imageLoading(image) }]),
             kernelRow(m),
           ]}
@@ -97,7 +120,10 @@ export function LayerPanel({
               layers.length,
             )}
             testId="stack-committed"
-            rows={[...imageRows(committed.layers, committed.layers.length > layers.length, m), kernelRow(m)]}
+            rows={[
+              ...imageRows(committed.layers, committed.layers.length > layers.length, m, sizes),
+              kernelRow(m),
+            ]}
           />
         )}
       </div>

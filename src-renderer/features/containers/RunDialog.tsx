@@ -6,7 +6,7 @@ import { useStore } from '../../store';
 import { ErrorNote, readableError, type ReadableError } from '../../components/ErrorNote';
 import { DialogActions, FormDialog } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { problemMsg } from './problem-messages';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { EnvRows, Hint, MountRows, PortRows } from './RunRows';
@@ -37,7 +37,11 @@ export function RunDialog({
   const notes = runNotes(form, m);
   const tags = useMemo(() => images.flatMap((i) => i.repoTags).sort(), [images]);
   const shown = (key: string): string | undefined => (touched || key !== 'image' ? problems[key] : undefined);
-  const update = (patch: Partial<RunForm>): void => setForm((f) => ({ ...f, ...patch }));
+  // An edit makes the last refusal stale (it named the old image or name): it goes with the edit.
+  const update = (patch: Partial<RunForm>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    setError(null);
+  };
   const field = (key: string): { 'aria-invalid': boolean; 'aria-describedby'?: string } =>
     shown(key) ? { 'aria-invalid': true, 'aria-describedby': `run-p-${key}` } : { 'aria-invalid': false };
   const rowProps = { form, update, shown, field };
@@ -177,6 +181,11 @@ export function RunDialog({
         </p>
       ))}
       <ErrorNote error={error} testId="run-error" />
+      {error?.code === 'NOT_FOUND' && !tags.includes(form.image.trim()) && (
+        <p className="ct-muted ct-small" data-testid="run-not-local">
+          {m.notLocal}
+        </p>
+      )}
       {result && (
         <div className="ct-result" role="status" data-testid="run-result">
           {m.started} <span className="mono">{result.id.slice(0, 12)}</span>

@@ -1,6 +1,7 @@
 /** The Run dialog's repeated rows: environment entries, port mappings, volumes and bind mounts. */
 import { useMessages } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
+import { addRowAndFocus, removeRowAndFocus } from './row-focus';
 import { emptyMount, emptyPort, type MountRow, type PortRow, type RunForm } from './run-form';
 
 export interface RowsProps {
@@ -38,14 +39,22 @@ export function EnvRows({ form, update, shown, field }: RowsProps): React.JSX.El
               type="button"
               className="ct-icon"
               aria-label={t.removeEnv(i + 1)}
-              onClick={() => update({ env: form.env.filter((_, j) => j !== i) })}
+              onClick={(e) =>
+                removeRowAndFocus(e.currentTarget, i, () =>
+                  update({ env: form.env.filter((_, j) => j !== i) }),
+                )
+              }
             >
               ×
             </button>
             <Hint problem={shown(`env.${i}`)} id={`run-p-env.${i}`} />
           </div>
         ))}
-        <button type="button" className="ct-add" onClick={() => update({ env: [...form.env, ''] })}>
+        <button
+          type="button"
+          className="ct-add"
+          onClick={(e) => addRowAndFocus(e.currentTarget, () => update({ env: [...form.env, ''] }))}
+        >
           {t.addVariable}
         </button>
       </div>
@@ -101,7 +110,11 @@ export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.E
               type="button"
               className="ct-icon"
               aria-label={t.removePort(i + 1)}
-              onClick={() => update({ ports: form.ports.filter((_, j) => j !== i) })}
+              onClick={(e) =>
+                removeRowAndFocus(e.currentTarget, i, () =>
+                  update({ ports: form.ports.filter((_, j) => j !== i) }),
+                )
+              }
             >
               ×
             </button>
@@ -118,7 +131,9 @@ export function PortRows({ form, update, shown, field }: RowsProps): React.JSX.E
         <button
           type="button"
           className="ct-add"
-          onClick={() => update({ ports: [...form.ports, emptyPort()] })}
+          onClick={(e) =>
+            addRowAndFocus(e.currentTarget, () => update({ ports: [...form.ports, emptyPort()] }))
+          }
         >
           {t.addPort}
         </button>
@@ -168,7 +183,11 @@ export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.
               type="button"
               className="ct-icon"
               aria-label={t.removeMount(i + 1)}
-              onClick={() => update({ mounts: form.mounts.filter((_, j) => j !== i) })}
+              onClick={(e) =>
+                removeRowAndFocus(e.currentTarget, i, () =>
+                  update({ mounts: form.mounts.filter((_, j) => j !== i) }),
+                )
+              }
             >
               ×
             </button>
@@ -182,14 +201,20 @@ export function MountRows({ form, update, shown, field }: RowsProps): React.JSX.
           <button
             type="button"
             className="ct-add"
-            onClick={() => update({ mounts: [...form.mounts, emptyMount('volume')] })}
+            onClick={(e) =>
+              addRowAndFocus(e.currentTarget, () =>
+                update({ mounts: [...form.mounts, emptyMount('volume')] }),
+              )
+            }
           >
             {t.addVolume}
           </button>{' '}
           <button
             type="button"
             className="ct-add"
-            onClick={() => update({ mounts: [...form.mounts, emptyMount('bind')] })}
+            onClick={(e) =>
+              addRowAndFocus(e.currentTarget, () => update({ mounts: [...form.mounts, emptyMount('bind')] }))
+            }
           >
             {t.addBind}
           </button>

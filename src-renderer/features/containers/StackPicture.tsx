@@ -1,5 +1,6 @@
 /** A container's layer stack drawn as boxes: writable layer on top, read-only image layers, the host kernel under. */
 import { messagesFor } from '../../i18n/messages';
+import { formatBytes } from '../images/visible-images';
 import { containersMsg } from './messages';
 
 /** The words of the rows (English unless a catalog is given). */
@@ -15,13 +16,25 @@ export interface StackRow {
   detail?: string;
 }
 
-/** The image's layers (diffIDs, bottom first) as read-only rows, top first; long stacks folded in the middle. */
-export function imageRows(layers: readonly string[], newTop = false, w: StackWords = ENGLISH): StackRow[] {
+/**
+ * The image's layers (diffIDs, bottom first) as read-only rows, top first, each with its size when
+ * `sizes` (diffID -> bytes) has it; long stacks folded in the middle.
+ */
+export function imageRows(
+  layers: readonly string[],
+  newTop = false,
+  w: StackWords = ENGLISH,
+  sizes: ReadonlyMap<string, number> = new Map(),
+): StackRow[] {
+  const sizeOf = (diffId: string): string => {
+    const n = sizes.get(diffId);
+    return n === undefined ? '' : ` · ${formatBytes(n)}`;
+  };
   const rows: StackRow[] = layers
     .map((diffId, i): StackRow => ({
       kind: newTop && i === layers.length - 1 ? 'new' : 'ro',
       label: newTop && i === layers.length - 1 ? w.layerCommitted(i + 1) : w.layerRo(i + 1, i === 0),
-      detail: `${newTop && i === layers.length - 1 ? w.nowReadOnly : ''}${diffId.replace(/^sha256:/, '').slice(0, 12)}`,
+      detail: `${newTop && i === layers.length - 1 ? w.nowReadOnly : ''}${diffId.replace(/^sha256:/, '').slice(0, 12)}${sizeOf(diffId)}`,
     }))
     .reverse();
   if (rows.length <= 8) return rows;

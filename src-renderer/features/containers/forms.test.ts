@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommitSpec, dockerCommitLine, emptyCommitForm } from './commit-form';
-import { runMsg } from './messages';
+import { containersMsg } from './messages';
+import { runMsg } from './run-messages';
+import { imageRows } from './StackPicture';
 import { buildRunSpec, dockerRunLine, emptyRunForm, runNotes, type RunForm } from './run-form';
 import { joinArgs, splitArgs } from './shell-words';
 
@@ -107,5 +109,32 @@ describe('run form problems in the UI language', () => {
       image: runMsg.zh.problemImage,
       'env.0': runMsg.zh.problemEnv,
     });
+  });
+});
+
+describe('what a commit made, in words', () => {
+  it('says one layer more when the writable layer had changes, and why none when it had none', () => {
+    for (const w of [runMsg.en, runMsg.zh]) {
+      expect(w.committedLayers(2, 1)).not.toBe(w.committedLayers(1, 1));
+    }
+    expect(runMsg.en.committedLayers(2, 1)).toBe(
+      ', 2 layers: the writable layer is now its top, read-only layer.',
+    );
+    expect(runMsg.en.committedLayers(1, 1)).toMatch(/^, 1 layer, as many as its image: .*no changes/);
+    expect(runMsg.zh.committedLayers(1, 1)).toContain('没有新增镜像层');
+  });
+  it('counts layers in the singular for one', () => {
+    expect(containersMsg.en.newImage('a:b', 1, 1)).toBe('New image a:b: 1 layer (its base has 1)');
+    expect(containersMsg.en.newImage('a:b', 3, 2)).toBe('New image a:b: 3 layers (its base has 2)');
+  });
+});
+
+describe('the stack picture rows', () => {
+  const a = `sha256:${'a'.repeat(64)}`;
+  const b = `sha256:${'b'.repeat(64)}`;
+  it('give each read-only layer its size when known, top first', () => {
+    const rows = imageRows([a, b], false, undefined, new Map([[a, 2_000_000]]));
+    expect(rows.map((r) => r.detail)).toEqual(['bbbbbbbbbbbb', 'aaaaaaaaaaaa · 1.9 MiB']);
+    expect(rows.map((r) => r.label)).toEqual(['layer 2, read-only', 'layer 1 (base), read-only']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommitSpec, emptyCommitForm } from './commit-form';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { problemMsg, problemText } from './problem-messages';
 import { buildRunSpec, emptyRunForm, type RunForm } from './run-form';
 import { splitArgs } from './shell-words';

@@ -5,7 +5,7 @@
  */
 import { EnvEntrySchema, RunSpecSchema, type RunSpecInput } from '../../../src-shared/containers-spec';
 import { messagesFor } from '../../i18n/messages';
-import { runMsg } from './messages';
+import { runMsg } from './run-messages';
 import { issueText, problemMsg, problemText, type ProblemText } from './problem-messages';
 import { joinArgs, quoteArg, splitArgs } from './shell-words';
 

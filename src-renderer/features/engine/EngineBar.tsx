@@ -4,6 +4,7 @@ import { useMessages } from '../../i18n/messages';
 import { showView } from '../../navigation';
 import { pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
+import { EngineDetails } from './EngineDetails';
 import { EnginePicker } from './EnginePicker';
 import { engineMsg } from './messages';
 import './engine.css';
@@ -30,9 +31,7 @@ export function EngineBar(): React.JSX.Element {
           <span>
             {engine.info.name} · Docker {engine.info.serverVersion} (API {engine.info.apiVersion})
           </span>
-          <span title={engine.info.driverStatus.map(([k, v]) => `${k}: ${v}`).join('\n')}>
-            {m.storageDriver} <strong data-testid="storage-driver">{engine.info.storageDriver}</strong>
-          </span>
+          <EngineDetails info={engine.info} />
           <span>{engine.info.os}</span>
         </>
       ) : engine.status === 'unknown' ? (

@@ -10,6 +10,14 @@ export const engineMsg = defineMessages({
     error: 'Error',
     retry: 'Retry',
     storageDriver: 'Storage driver:',
+    detailsHint: 'What the engine says about its storage (docker info)',
+    rootDir: 'Docker root dir',
+    kernel: 'Host kernel',
+    counts: 'Held here',
+    countsText: (images: number, containers: number) =>
+      `${images} ${images === 1 ? 'image' : 'images'}, ${containers} ${containers === 1 ? 'container' : 'containers'}`,
+    driverNote:
+      "The storage driver stacks an image's read-only layers and a container's writable layer into the one filesystem the container sees (a union mount). overlay2 keeps each layer as a directory under the root dir; it needs a backing filesystem with d_type.",
     switchEngine: 'Switch engine',
     switching: 'Switching…',
     stateConnected: 'connected',
@@ -28,6 +36,13 @@ export const engineMsg = defineMessages({
     error: '错误',
     retry: '重试',
     storageDriver: '存储驱动：',
+    detailsHint: '引擎关于其存储的信息（docker info）',
+    rootDir: 'Docker 根目录',
+    kernel: '宿主机内核',
+    counts: '此处保存',
+    countsText: (images: number, containers: number) => `${images} 个镜像，${containers} 个容器`,
+    driverNote:
+      '存储驱动把镜像的只读镜像层和容器的可写层叠加成容器看到的同一个文件系统（联合挂载）。overlay2 把每个镜像层保存为根目录下的一个目录；它要求底层文件系统支持 d_type。',
     switchEngine: '切换引擎',
     switching: '正在切换…',
     stateConnected: '已连接',

@@ -165,7 +165,10 @@ export function GraphView(): React.JSX.Element {
         <button type="button" onClick={() => void refresh()} disabled={loading || source === 'archive'}>
           {loading ? m.loading : m.refresh}
         </button>
-        <span className="graph-exports" role="group" aria-label={m.export}>
+        <span className="graph-exports" role="group" aria-label={m.export} data-testid="graph-exports">
+          <span className="graph-exports-label" aria-hidden="true">
+            {m.exportLabel}
+          </span>
           <button type="button" onClick={exportSvg} disabled={!layout}>
             SVG
           </button>

@@ -1,5 +1,5 @@
 /** UI text of the tag graph view (English / Simplified Chinese). */
-import { defineMessages } from '../../i18n/messages';
+import { defineMessages, plural } from '../../i18n/messages';
 
 export const graphMsg = defineMessages({
   en: {
@@ -12,8 +12,9 @@ export const graphMsg = defineMessages({
     loading: 'Loading…',
     refresh: 'Refresh',
     export: 'Export the graph',
+    exportLabel: 'Export',
     count: (tags: number, images: number, dangling: number) =>
-      `${tags} tags · ${images} images · ${dangling} dangling`,
+      `${plural(tags, 'tag', 'tags')} · ${plural(images, 'image', 'images')} · ${dangling} dangling`,
     noImages: 'No local images.',
     svgLabel: 'Tags, images and the images they are built on; arrows move, Enter selects',
     tagNode: (label: string) => `tag ${label}`,
@@ -46,7 +47,7 @@ export const graphMsg = defineMessages({
     noContent: 'The image has no analyzable content.',
     analysis: 'Analysis',
     summary: (name: string, layers: number, size: string, eff: string) =>
-      `${name}: ${layers} layers · ${size} · efficiency ${eff}`,
+      `${name}: ${plural(layers, 'layer', 'layers')} · ${size} · efficiency ${eff}`,
     closeAnalysis: 'Close the analysis',
     barsTitle: 'Each layer: its files’ bytes and its stored (blob) bytes',
     treemapTitle: 'Where the bytes of the final image are (click a folder to zoom in)',
@@ -61,6 +62,7 @@ export const graphMsg = defineMessages({
     loading: '正在加载…',
     refresh: '刷新',
     export: '导出标签图',
+    exportLabel: '导出',
     count: (tags: number, images: number, dangling: number) =>
       `${tags} 个标签 · ${images} 个镜像 · ${dangling} 个悬空镜像`,
     noImages: '没有本地镜像。',

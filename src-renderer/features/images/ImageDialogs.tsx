@@ -20,6 +20,13 @@ export type ImageDialog =
   | { kind: 'load'; path: string | null; chooserError?: string }
   | { kind: 'prune' };
 
+/** The images a dialog acts on (none for pull, load, prune). */
+export function dialogImageIds(d: ImageDialog): string[] {
+  if ('image' in d) return [d.image.id];
+  if ('images' in d) return d.images.map((i) => i.id);
+  return [];
+}
+
 interface Props {
   dialog: ImageDialog;
   images: readonly ImageSummary[];

@@ -8,9 +8,10 @@ import { onDeleteSelection, pickArchive } from '../../shortcuts';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
 import { archiveFilters } from '../transfer/LoadDialog';
-import { ImageDialogs, type ImageDialog } from './ImageDialogs';
+import { dialogImageIds, ImageDialogs, type ImageDialog } from './ImageDialogs';
 import { ImageRow, type RowAction } from './ImageRow';
 import { imagesMsg } from './messages';
+import { useFocusAfterChange } from './use-focus-after-change';
 import { formatBytes, visibleImages } from './visible-images';
 import './images.css';
 
@@ -62,12 +63,14 @@ export function ImageList(): React.JSX.Element {
     (image: ImageSummary, ref: string) => setDialog({ kind: 'untag', image, ref }),
     [],
   );
+  const keepFocus = useFocusAfterChange(body, images, ordered, dialog !== null);
   const onChanged = useCallback(
     (highlight?: readonly string[]) => {
       if (highlight && highlight.length > 0) highlightRefs(highlight);
+      keepFocus(dialog ? dialogImageIds(dialog) : []);
       void refreshImages();
     },
-    [highlightRefs, refreshImages],
+    [highlightRefs, refreshImages, keepFocus, dialog],
   );
 
   // Delete (Backspace on macOS): confirm removing the checked images, else the focused row's.
@@ -145,11 +148,23 @@ export function ImageList(): React.JSX.Element {
             <option value="created">{m.sortCreated}</option>
           </select>
         </label>
-        <span className="count">{m.count(rows.length)}</span>
-        <button type="button" onClick={() => setDialog({ kind: 'pull' })} data-testid="pull-open">
+        <span className="count">{m.count(rows.length, images.length)}</span>
+        <button
+          type="button"
+          onClick={() => setDialog({ kind: 'pull' })}
+          disabled={noEngine}
+          title={noEngine ? m.needsEngine : undefined}
+          data-testid="pull-open"
+        >
           {m.pull}
         </button>
-        <button type="button" onClick={() => void load()} data-testid="load-open">
+        <button
+          type="button"
+          onClick={() => void load()}
+          disabled={noEngine}
+          title={noEngine ? m.needsEngine : undefined}
+          data-testid="load-open"
+        >
           {m.load}
         </button>
         <button

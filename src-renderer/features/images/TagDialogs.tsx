@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ReferenceFeedback } from '../transfer/ReferenceFeedback';
-import { repoAndTag, useReferenceCheck } from '../transfer/use-reference-check';
+import { maySubmit, referenceNow, repoAndTag, useReferenceCheck } from '../transfer/use-reference-check';
 import { ActionDialog, SubmitForm, TextField, useSubmitState } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { imagesMsg } from './messages';
@@ -27,9 +27,12 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
   const taken = parts ? image.repoTags.includes(`${parts.repo}:${parts.tag}`) : false;
 
   const submit = (): void => {
-    if (!parts || busy) return;
+    if (busy || !maySubmit(check) || digestProblem || taken) return;
     void run(async () => {
-      const r = await call('tagImage', { ref: image.id, repo: parts.repo, tag: parts.tag });
+      const parsed = await referenceNow(check, text);
+      const target = parsed ? repoAndTag(parsed) : null;
+      if (!target || image.repoTags.includes(`${target.repo}:${target.tag}`)) return;
+      const r = await call('tagImage', { ref: image.id, repo: target.repo, tag: target.tag });
       onDone([r.reference]);
       onClose();
     });
@@ -44,7 +47,7 @@ export function TagDialog({ image, onClose, onDone }: RefDialogProps): React.JSX
       onClose={onClose}
       primary={{
         label: m.addTag,
-        disabled: !parts || busy || taken,
+        disabled: !maySubmit(check) || digestProblem || busy || taken,
         form: 'tag-form',
         testId: 'tag-submit',
       }}

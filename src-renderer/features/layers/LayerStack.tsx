@@ -3,11 +3,18 @@
  * bootfs under everything, then the read-only layers (rootfs), then the writable container layer
  * `docker run` adds. Each layer is a button of a listbox; arrows move the selection.
  */
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ImageAnalysis } from '../../../src-shared/archive-analysis';
 import { formatBytes } from '../tree/file-format';
 import { useMessages } from '../../i18n/messages';
-import { changeCounts, formatCreated, layerBars, shortenCommand, stepLayer } from './layer-stack';
+import {
+  changeCounts,
+  formatCreated,
+  layerBars,
+  revealDelta,
+  shortenCommand,
+  stepLayer,
+} from './layer-stack';
 import { layersMsg, useRoleText } from './messages';
 import './layers.css';
 
@@ -28,10 +35,16 @@ export function LayerStack({ image, selected, onSelect }: Props): React.JSX.Elem
     if (next === null) return;
     e.preventDefault();
     onSelect(next);
-    listRef.current
-      ?.querySelector<HTMLElement>(`[data-layer-index="${next}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
   };
+
+  // The selected layer in sight: on open (the top layer, which the bottom-up list starts scrolled
+  // away from), after an arrow key, and when another image is shown. Only the list scrolls.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>(`[data-layer-index="${selected}"]`);
+    if (!list || !item) return;
+    list.scrollTop += revealDelta(list.getBoundingClientRect(), item.getBoundingClientRect());
+  }, [selected, image.id]);
 
   return (
     <section className="layer-stack" aria-label={m.stack}>

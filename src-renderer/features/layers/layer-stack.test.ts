@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerAnalysis } from '../../../src-shared/archive-analysis';
-import { changeCounts, formatPercent, layerBars, shortenCommand, stepLayer } from './layer-stack';
+import {
+  changeCounts,
+  formatPercent,
+  layerBars,
+  revealDelta,
+  shortenCommand,
+  stepLayer,
+} from './layer-stack';
 
 const layer = (sizeBytes: number, blobBytes: number): LayerAnalysis =>
   ({ sizeBytes, blobBytes, added: 3, modified: 1, removed: 2 }) as LayerAnalysis;
@@ -29,5 +36,20 @@ describe('layer stack helpers', () => {
     expect(stepLayer(0, 'ArrowDown', 5)).toBe(0);
     expect(stepLayer(2, 'End', 5)).toBe(4);
     expect(stepLayer(2, 'x', 5)).toBeNull();
+  });
+});
+
+describe('revealDelta', () => {
+  const list = { top: 100, bottom: 400 };
+  it('is 0 for an item already in sight', () => {
+    expect(revealDelta(list, { top: 100, bottom: 160 })).toBe(0);
+    expect(revealDelta(list, { top: 300, bottom: 400 })).toBe(0);
+  });
+  it('scrolls up to an item above and down to an item below, just enough', () => {
+    expect(revealDelta(list, { top: -200, bottom: -140 })).toBe(-300);
+    expect(revealDelta(list, { top: 420, bottom: 480 })).toBe(80);
+  });
+  it('shows the top of an item taller than the list', () => {
+    expect(revealDelta(list, { top: 150, bottom: 900 })).toBe(50);
   });
 });

@@ -62,3 +62,16 @@ export function stepLayer(current: number, key: string, count: number): number |
       return null;
   }
 }
+
+/**
+ * How far to scroll a list (added to its scrollTop) so an item shows whole, from their boxes on
+ * screen; 0 when it already does. An item taller than the list shows its top.
+ */
+export function revealDelta(
+  list: { top: number; bottom: number },
+  item: { top: number; bottom: number },
+): number {
+  if (item.top < list.top) return item.top - list.top;
+  if (item.bottom > list.bottom) return Math.min(item.bottom - list.bottom, item.top - list.top);
+  return 0;
+}

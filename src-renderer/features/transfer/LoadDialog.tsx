@@ -3,10 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { LoadImagesResult } from '../../../src-shared/transfer-dto';
 import { call } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { ActionDialog, TextField } from '../../components/FormDialog';
+import { ActionDialog, SubmitForm, TextField } from '../../components/FormDialog';
 import { currentMessages, useMessages } from '../../i18n/messages';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/use-job';
+import { countLoaded } from './loaded-refs';
 import { transferMsg } from './messages';
 
 /** The picker's type menu: what the engine (through Strata) can load. */
@@ -16,6 +17,11 @@ export const archiveFilters = (): { name: string; extensions: string[] }[] => [
     extensions: ['tar', 'tar.gz', 'tgz', 'tar.xz', 'tar.bz2', 'tar.zst'],
   },
 ];
+
+const loadedLine = (m: typeof transferMsg.en, r: LoadImagesResult): string => {
+  const { names, untagged } = countLoaded(r.loaded);
+  return m.loaded(names, untagged, r.converted);
+};
 
 interface Props {
   /** The file chosen in the picker: loading starts at once. Null: the user types a path. */
@@ -65,26 +71,32 @@ export function LoadDialog({ path, chooserError, onClose, onLoaded }: Props): Re
       primary={{
         label: m.load,
         disabled: running || typed.trim() === '',
-        onClick: () => load(typed.trim()),
+        form: 'load-form',
         testId: 'load-submit',
       }}
     >
       <p className="explain">{m.loadExplain}</p>
       {chooserError && <p className="error">{chooserError}</p>}
-      <TextField
-        label={m.archive}
-        value={typed}
-        onChange={setTyped}
-        readOnly={running}
-        placeholder="/absolute/path/images.tar.gz"
-        data-testid="load-path"
-      />
+      {/* A form, so Enter in the path field loads. */}
+      <SubmitForm
+        id="load-form"
+        onSubmit={() => s.status !== 'done' && !running && typed.trim() !== '' && load(typed.trim())}
+      >
+        <TextField
+          label={m.archive}
+          value={typed}
+          onChange={setTyped}
+          readOnly={running}
+          placeholder="/absolute/path/images.tar.gz"
+          data-testid="load-path"
+        />
+      </SubmitForm>
       {s.status === 'running' && <JobProgress jobId={s.jobId} label={m.loading(name)} />}
       {s.status === 'cancelled' && <p className="muted">{m.cancelled}</p>}
       {s.status === 'error' && <ErrorNote error={readableError(s)} />}
       {s.status === 'done' && (
         <div role="status" data-testid="load-result">
-          <p className="success">{m.loaded(s.result.loaded.length, s.result.converted)}</p>
+          <p className="success">{loadedLine(m, s.result)}</p>
           <ul className="loaded-list">
             {s.result.loaded.map((r) => (
               <li key={r} className="mono" data-testid="loaded-ref">

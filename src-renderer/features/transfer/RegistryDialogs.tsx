@@ -11,7 +11,7 @@ import { JobProgress } from '../jobs/JobProgress';
 import { useJob, type JobState } from '../jobs/use-job';
 import { transferMsg } from './messages';
 import { ReferenceFeedback } from './ReferenceFeedback';
-import { useReferenceCheck } from './use-reference-check';
+import { maySubmit, referenceNow, useReferenceCheck } from './use-reference-check';
 
 function JobOutcome<T>({
   state,
@@ -53,8 +53,13 @@ export function PullDialog({
   const ref = check.status === 'ok' ? check.reference.familiar : null;
 
   const pull = (): void => {
-    if (!ref || running) return;
-    void job.run((jobId) => call('pullImage', { ref, jobId })).then((r) => r && onPulled(ref));
+    if (running || !maySubmit(check)) return;
+    void referenceNow(check, text).then(async (parsed) => {
+      if (!parsed) return;
+      const name = parsed.familiar;
+      const r = await job.run((jobId) => call('pullImage', { ref: name, jobId }));
+      if (r) onPulled(name);
+    });
   };
 
   return (
@@ -64,7 +69,12 @@ export function PullDialog({
       busy={running}
       cancel={m.close}
       onClose={onClose}
-      primary={{ label: m.pull, disabled: !ref || running, form: 'pull-form', testId: 'pull-submit' }}
+      primary={{
+        label: m.pull,
+        disabled: !maySubmit(check) || running,
+        form: 'pull-form',
+        testId: 'pull-submit',
+      }}
     >
       <p className="explain">{m.pullExplain}</p>
       <SubmitForm id="pull-form" onSubmit={pull}>

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../src-shared/dto';
 import type { SaveImagesResult } from '../../../src-shared/transfer-dto';
 import { call, errorMessage } from '../../ipc/client';
 import { ErrorNote, readableError } from '../../components/ErrorNote';
-import { ActionDialog, TextField } from '../../components/FormDialog';
+import { ActionDialog, SubmitForm, TextField } from '../../components/FormDialog';
 import { useMessages } from '../../i18n/messages';
 import { formatBytes, shortId } from '../images/visible-images';
 import { JobProgress } from '../jobs/JobProgress';
@@ -58,7 +58,9 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
     }
   };
 
+  const canSave = !running && !empty && dest.trim() !== '';
   const save = (): void => {
+    if (!canSave) return;
     const destPath = dest.trim();
     void job.run((jobId) => call('saveImages', { ...request, destPath, gzip, jobId }));
   };
@@ -75,70 +77,77 @@ export function SaveDialog({ images, onClose }: Props): React.JSX.Element {
       finished={s.status === 'done' ? { label: m.close } : null}
       primary={{
         label: m.save,
-        disabled: running || empty || dest.trim() === '',
-        onClick: save,
+        disabled: !canSave,
+        form: 'save-form',
         testId: 'save-submit',
       }}
     >
       <p className="explain">{m.saveExplain}</p>
-      <fieldset disabled={running || s.status === 'done'}>
-        <legend>{m.namesToSave}</legend>
-        <ul className="save-list">
-          {images.map((img) => (
-            <li key={img.id}>
-              <span className="mono">{shortId(img.id)}</span>
-              {img.repoTags.length === 0 && <span className="muted">{m.savedById}</span>}
-              {img.repoTags.map((t) => (
-                <label key={t} className="check">
+      {/* A form, so Enter in the destination field saves. */}
+      <SubmitForm id="save-form" onSubmit={save}>
+        <fieldset disabled={running || s.status === 'done'}>
+          <legend>{m.namesToSave}</legend>
+          <ul className="save-list">
+            {images.map((img) => (
+              <li key={img.id}>
+                <span className="mono">{shortId(img.id)}</span>
+                {img.repoTags.length === 0 && <span className="muted">{m.savedById}</span>}
+                {img.repoTags.map((t) => (
+                  <label key={t} className="check">
+                    <input
+                      type="checkbox"
+                      checked={tags.has(t) || repos.has(repositoryOf(t))}
+                      disabled={repos.has(repositoryOf(t))}
+                      onChange={() => setTags((c) => flip(c, t))}
+                    />
+                    {t}
+                  </label>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {repositoriesOf(images).length > 0 && (
+            <div className="save-repos">
+              {repositoriesOf(images).map((r) => (
+                <label key={r} className="check">
                   <input
                     type="checkbox"
-                    checked={tags.has(t) || repos.has(repositoryOf(t))}
-                    disabled={repos.has(repositoryOf(t))}
-                    onChange={() => setTags((c) => flip(c, t))}
+                    checked={repos.has(r)}
+                    onChange={() => setRepos((c) => flip(c, r))}
                   />
-                  {t}
+                  {m.allTagsOf} <code>{r}</code>
                 </label>
               ))}
-            </li>
-          ))}
-        </ul>
-        {repositoriesOf(images).length > 0 && (
-          <div className="save-repos">
-            {repositoriesOf(images).map((r) => (
-              <label key={r} className="check">
-                <input type="checkbox" checked={repos.has(r)} onChange={() => setRepos((c) => flip(c, r))} />
-                {m.allTagsOf} <code>{r}</code>
-              </label>
-            ))}
-            <p className="muted">{m.wholeRepoNote}</p>
+              <p className="muted">{m.wholeRepoNote}</p>
+            </div>
+          )}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={gzip}
+              onChange={(e) => {
+                setGzip(e.target.checked);
+                setDest((d) => withArchiveExtension(d, e.target.checked));
+              }}
+              data-testid="save-gzip"
+            />
+            {m.gzip}
+          </label>
+          <div className="field-row">
+            <TextField
+              label={m.destination}
+              className="field grow"
+              value={dest}
+              onChange={setDest}
+              placeholder="/absolute/path/images.tar.gz"
+              data-testid="save-dest"
+            />
+            <button type="button" onClick={() => void choose()} data-testid="save-choose">
+              {m.choose}
+            </button>
           </div>
-        )}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={gzip}
-            onChange={(e) => {
-              setGzip(e.target.checked);
-              setDest((d) => withArchiveExtension(d, e.target.checked));
-            }}
-            data-testid="save-gzip"
-          />
-          {m.gzip}
-        </label>
-        <div className="field-row">
-          <TextField
-            label={m.destination}
-            className="field grow"
-            value={dest}
-            onChange={setDest}
-            placeholder="/absolute/path/images.tar.gz"
-            data-testid="save-dest"
-          />
-          <button type="button" onClick={() => void choose()} data-testid="save-choose">
-            {m.choose}
-          </button>
-        </div>
-      </fieldset>
+        </fieldset>
+      </SubmitForm>
       {chooserError && <p className="error">{chooserError}</p>}
       {s.status === 'running' && (
         <JobProgress jobId={s.jobId} label={m.savingTo(dest.split(/[\\/]/).pop() ?? dest)} />

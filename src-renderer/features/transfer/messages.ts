@@ -2,6 +2,15 @@
 import { defineMessages } from '../../i18n/messages';
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+/** The names part and the untagged part of a load's result, each only when not zero (names when both are). */
+const nonZero = (
+  names: number,
+  untagged: number,
+  namesText: string,
+  untaggedText: string,
+  and: string,
+): string =>
+  [names > 0 || untagged === 0 ? namesText : '', untagged > 0 ? untaggedText : ''].filter(Boolean).join(and);
 
 export const transferMsg = defineMessages({
   en: {
@@ -34,8 +43,8 @@ export const transferMsg = defineMessages({
       "The engine stores each layer it does not have yet and sets the archive's names on its images; a name that pointed at another image moves, and that image may become dangling. OCI archives are converted first.",
     archive: 'Archive',
     loading: (name: string) => `Loading ${name}`,
-    loaded: (n: number, converted: boolean) =>
-      `Loaded ${n} ${s(n, 'image', 'images')}${converted ? ' (an OCI archive, converted to the Docker layout first)' : ''}:`,
+    loaded: (names: number, untagged: number, converted: boolean) =>
+      `Loaded ${nonZero(names, untagged, `${names} ${s(names, 'name', 'names')}`, `${untagged} untagged ${s(untagged, 'image', 'images')}`, ' and ')}${converted ? ' (an OCI archive, converted to the Docker layout first)' : ''}:`,
     highlighted: 'They are highlighted in the list.',
     archiveFilter: 'Image archives',
     // Pull / push
@@ -100,8 +109,8 @@ export const transferMsg = defineMessages({
       '引擎会保存它还没有的每个镜像层，并把归档文件中的名称设置到对应镜像上；原来指向其他镜像的名称会移过来，那个镜像可能因此变成悬空镜像。OCI 归档文件会先进行转换。',
     archive: '归档文件',
     loading: (name: string) => `正在加载 ${name}`,
-    loaded: (n: number, converted: boolean) =>
-      `已加载 ${n} 个镜像${converted ? '（OCI 归档文件，已先转换为 Docker 格式）' : ''}：`,
+    loaded: (names: number, untagged: number, converted: boolean) =>
+      `已加载 ${nonZero(names, untagged, `${names} 个名称`, `${untagged} 个无标签镜像`, '和 ')}${converted ? '（OCI 归档文件，已先转换为 Docker 格式）' : ''}：`,
     highlighted: '它们已在列表中高亮显示。',
     archiveFilter: '镜像归档文件',
     pullTitle: '拉取镜像',

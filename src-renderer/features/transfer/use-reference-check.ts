@@ -43,6 +43,29 @@ export function useReferenceCheck(text: string): ReferenceCheck {
   return answer?.for === ref ? answer.check : { status: 'checking' };
 }
 
+/**
+ * Whether a submit may go ahead: something typed and no problem known yet. A submit while the
+ * check is still running (Enter right after typing or pasting) is not refused: `referenceNow`
+ * asks the parser itself.
+ */
+export const maySubmit = (check: ReferenceCheck): boolean =>
+  check.status === 'ok' || check.status === 'checking';
+
+/**
+ * The reference `text` names, now: the check's answer when it has one, else main's parser asked
+ * directly. Null when it is not one, or the parser could not answer (the check shows why).
+ */
+export async function referenceNow(check: ReferenceCheck, text: string): Promise<ParsedReference | null> {
+  if (check.status === 'ok') return check.reference;
+  const ref = text.trim();
+  if (check.status !== 'checking' || ref === '') return null;
+  try {
+    return (await call('parseReference', { ref })).reference;
+  } catch {
+    return null;
+  }
+}
+
 /** `repo` and `tag` for tagImage: the familiar name without its tag, and the tag (`latest` when none). */
 export function repoAndTag(r: ParsedReference): { repo: string; tag: string } | null {
   if (r.digest) return null;
