@@ -74,4 +74,11 @@ describe('file path arguments', () => {
     expect(res.error?.code).toBe('INVALID_ARGUMENT');
     expect(res.error?.message).toContain('insecure');
   });
+
+  it('openArchive: a platform of unbounded length is refused like a bad path', async () => {
+    const platform = `linux/${'a'.repeat(5000)}`;
+    const res = await api.invoke('openArchive', { path: '/a.tar', jobId: 'j', platform });
+    expect(res.error?.code).toBe('INVALID_ARGUMENT');
+    expect(res.error?.details).toEqual([expect.objectContaining({ path: ['platform'] })]);
+  });
 });

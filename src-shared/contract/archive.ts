@@ -22,6 +22,7 @@ export const archiveChannels = {
         verify: z.boolean().optional(),
         platform: z
           .string()
+          .max(100)
           .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)
           .optional(),
       })
