@@ -1,8 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
-import { WriteFileError } from '../fs/write-error';
-import { AppError, writeAppError } from './app-error';
+import { AppError } from './app-error';
 import type { HandlerMap } from './handlers';
 import type { MainContext } from './context';
 
@@ -99,7 +98,6 @@ export function archiveHandlers(deps: MainContext): HandlerMap<ArchiveChannels> 
       try {
         return { bytes: await deps.analysis.saveFile(req, destPath, job.signal) };
       } catch (err) {
-        if (err instanceof WriteFileError) throw writeAppError(err);
         if (err instanceof RangeError) throw new AppError('INVALID_ARGUMENT', err.message);
         throw archiveAppError(err);
       } finally {
