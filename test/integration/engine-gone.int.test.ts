@@ -90,6 +90,17 @@ describe('the engine killed (SIGKILL) mid-job', () => {
     expect(error?.message).toBe(`The engine stopped during the push of ${ref} (aborted)`);
   });
 
+  it('analysis of a local image (its save streamed to the analyzer): ENGINE_UNAVAILABLE, not a bad archive', async () => {
+    const p = await privateEngine();
+    const ref = `${uniqueName('gone-analyze')}:1`;
+    await importRandomImage(p.d.dockerHost, dir, ref, 64);
+    const fired = onFirst(p.events, 'jobProgress', () => process.kill(p.d.pid, 'SIGKILL'));
+    const { error } = await p.api.analyzeLocalImage({ ref, jobId: 'analyze-killed' });
+    expect(fired()).toBe(true);
+    expect(error?.code).toBe('ENGINE_UNAVAILABLE');
+    expect(error?.message).toBe(`The engine stopped during the analysis of ${ref} (aborted)`);
+  });
+
   it('logs followed: ENGINE_UNAVAILABLE saying the engine stopped during the follow', async () => {
     const p = await privateEngine({ withBase: true });
     const name = uniqueName('ticker');
