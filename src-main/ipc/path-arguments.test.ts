@@ -57,11 +57,10 @@ describe('file path arguments', () => {
     }
   }
 
-  it('accepts absolute POSIX and Windows paths (then asks the analyzer, which here refuses)', async () => {
+  it('accepts absolute POSIX and Windows paths (the contract lets them through)', async () => {
     for (const path of ['/home/u/a.tar', 'C:\\Users\\u\\a.tar', 'D:/a.tar', '\\\\server\\share\\a.tar']) {
       const res = await api.invoke('openArchive', { path, jobId: 'ok' });
-      expect(res.error?.code, path).toBe('INTERNAL');
-      expect(res.error?.message).toMatch(/analyzer \(analyze\) must not be asked/);
+      expect(res.error?.code, path).toBe('NOT_FOUND');
     }
   });
 
@@ -80,5 +79,16 @@ describe('file path arguments', () => {
     const res = await api.invoke('openArchive', { path: '/a.tar', jobId: 'j', platform });
     expect(res.error?.code).toBe('INVALID_ARGUMENT');
     expect(res.error?.details).toEqual([expect.objectContaining({ path: ['platform'] })]);
+  });
+
+  it('openArchive: a file that does not exist is NOT_FOUND, like loadImages and archiveStructure', async () => {
+    const path = '/nonexistent-strata-dir/a.tar';
+    for (const res of [
+      await api.openArchive({ path, jobId: 'missing' }),
+      await api.archiveStructure({ path }),
+    ]) {
+      expect(res.error?.code).toBe('NOT_FOUND');
+      expect(res.error?.message).toBe(`No such file: ${path}`);
+    }
   });
 });
