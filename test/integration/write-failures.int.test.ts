@@ -5,11 +5,13 @@
  * Through the main API, for both writers the window has: saveImages (the engine's save) and
  * saveArchiveFile (a file out of an analyzed archive).
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src-main/docker/engine-client';
 import { createMainApi, EventHub, type MainApi } from '../../src-main/ipc/main-api';
@@ -129,5 +131,30 @@ describe('saveArchiveFile cancelled', () => {
     expect((await api.cancelJob({ jobId: id })).result?.cancelled).toBe(true);
     expect((await pending).error?.code).toBe('CANCELLED');
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('loadImages of an OCI archive, whose conversion needs a temporary copy', () => {
+  it('with the temp folder on a full disk: says so (not "bad archive"), and leaves nothing there', async () => {
+    const oci = join(dir, 'oci.tar');
+    await promisify(execFile)('skopeo', [
+      '--insecure-policy', 'copy', '--src-daemon-host', testbed.dockerHost,
+      `docker-daemon:${testbed.images.layers}`, `oci-archive:${oci}:strata-it-write/oci:1`,
+    ]); // prettier-ignore
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = full.dir;
+    try {
+      const { error } = await api.loadImages({ path: oci, jobId: jobId() });
+      expect(error?.code).toBe('INTERNAL');
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^Converting oci.tar for this engine needs a temporary copy: Not enough space on the disk to write ${full.dir}/`,
+        ),
+      );
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    expect(await readdir(full.dir)).toEqual([]);
   });
 });
