@@ -77,3 +77,61 @@ describe('cancelled midway', () => {
     expect(existsSync(archive)).toBe(true);
   });
 });
+
+describe('an attached run cancelled', () => {
+  it('at once (while the container is being created): CANCELLED, and no container is left', async () => {
+    const name = uniqueName('run-cancel-early');
+    const run = api.runContainer({
+      image: testbed.images.base,
+      name,
+      networkMode: 'none',
+      detach: false,
+      command: ['sleep', '30'],
+      jobId: 'run-cancel-early',
+    });
+    expect((await api.cancelJob({ jobId: 'run-cancel-early' })).result).toEqual({ cancelled: true });
+    const { error } = await run;
+    expect(error?.code).toBe('CANCELLED');
+    expect((await api.inspectContainer({ id: name })).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('while it runs: CANCELLED, the container killed (it stays, as docker run leaves it)', async () => {
+    const name = uniqueName('run-cancel');
+    const run = api.runContainer({
+      image: testbed.images.base,
+      name,
+      networkMode: 'none',
+      detach: false,
+      command: ['sh', '-c', 'echo started; sleep 30'],
+      jobId: 'run-cancel',
+    });
+    for (;;) {
+      const logs = await api.containerLogs({ id: name });
+      if (logs.result?.lines.some((l) => l.text === 'started')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await api.cancelJob({ jobId: 'run-cancel' })).result).toEqual({ cancelled: true });
+    expect((await run).error?.code).toBe('CANCELLED');
+    expect((await api.inspectContainer({ id: name })).result?.state.running).toBe(false);
+    await api.removeContainer({ id: name, force: true });
+  });
+});
+
+describe('a log follow cancelled at once (while its stream is being opened)', () => {
+  it('ends cancelled, not when the container stops', async () => {
+    const name = uniqueName('follow-cancel-early');
+    const started = await api.runContainer({
+      image: testbed.images.base,
+      name,
+      networkMode: 'none',
+      command: ['sh', '-c', 'echo up; sleep 30'],
+    });
+    expect(started.error).toBeUndefined();
+    const follow = api.followLogs({ id: name, jobId: 'follow-cancel-early' });
+    expect((await api.cancelJob({ jobId: 'follow-cancel-early' })).result).toEqual({ cancelled: true });
+    expect((await follow).result).toEqual({ ended: 'cancelled' });
+    expect((await api.inspectContainer({ id: name })).result?.state.running).toBe(true);
+    await api.removeContainer({ id: name, force: true });
+  });
+});
+
