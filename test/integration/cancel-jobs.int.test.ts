@@ -134,4 +134,3 @@ describe('a log follow cancelled at once (while its stream is being opened)', ()
     await api.removeContainer({ id: name, force: true });
   });
 });
-
