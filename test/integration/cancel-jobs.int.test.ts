@@ -134,3 +134,20 @@ describe('a log follow cancelled at once (while its stream is being opened)', ()
     await api.removeContainer({ id: name, force: true });
   });
 });
+
+describe('a pull or push cancelled at once (while credentials are looked up)', () => {
+  it('the cancel is taken (cancelled: true) and the job answers CANCELLED', async () => {
+    const ref = `${testbed.registry}/strata/${uniqueName('early')}:1`;
+    await engine.getImage(testbed.images.base).tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: '1' });
+    try {
+      const push = api.pushImage({ ref, jobId: 'push-early' });
+      expect((await api.cancelJob({ jobId: 'push-early' })).result).toEqual({ cancelled: true });
+      expect((await push).error?.code).toBe('CANCELLED');
+      const pull = api.pullImage({ ref, jobId: 'pull-early' });
+      expect((await api.cancelJob({ jobId: 'pull-early' })).result).toEqual({ cancelled: true });
+      expect((await pull).error?.code).toBe('CANCELLED');
+    } finally {
+      dockerQuiet(testbed.dockerHost, 'rmi', ref);
+    }
+  });
+});
