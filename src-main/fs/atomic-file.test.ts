@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAtomic } from './atomic-file';
+import { WriteFileError } from './write-error';
 
 let dir: string;
 beforeEach(async () => {
@@ -33,5 +34,32 @@ describe('openAtomic', () => {
     await w.abort();
     expect(await readdir(dir)).toEqual([]);
     await expect(w.commit()).rejects.toThrow(/cannot commit a aborted file/);
+  });
+
+  it('refuses a folder as the target before it creates anything', async () => {
+    const target = path.join(dir, 'a-folder');
+    await mkdir(target);
+    const err = await openAtomic(target).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteFileError);
+    expect(err).toMatchObject({
+      code: 'EISDIR',
+      path: target,
+      message: `${target} is a folder; choose a file name`,
+    });
+    expect(await readdir(dir)).toEqual(['a-folder']);
+  });
+
+  it('names the missing folder, not the temp file, and a folder removed before the commit', async () => {
+    const gone = path.join(dir, 'gone');
+    await expect(openAtomic(path.join(gone, 'out.bin'))).rejects.toMatchObject({
+      code: 'ENOENT',
+      message: `The folder ${gone} does not exist (any more); nothing was written`,
+    });
+    await mkdir(gone);
+    const w = await openAtomic(path.join(gone, 'out.bin'));
+    await w.write(Buffer.from('some bytes'));
+    await rm(gone, { recursive: true });
+    await expect(w.commit()).rejects.toMatchObject({ name: 'WriteFileError', code: 'ENOENT' });
+    expect(await readdir(dir)).toEqual([]);
   });
 });

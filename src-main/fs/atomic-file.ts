@@ -1,11 +1,13 @@
 /**
  * Files the app writes appear whole or not at all: written to a temp file beside the target
  * (same filesystem, so the rename is atomic), flushed, then renamed over the target. Any error
- * or cancellation removes the temp file.
+ * or cancellation removes the temp file. Every failure of the file system is a WriteFileError that
+ * names the target (not the temp file) and says why in plain words (disk full, no such folder...).
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { WriteFileError, describeWriteFailure, writeFileError } from './write-error';
 
 export interface AtomicWriter {
   write(chunk: Uint8Array): Promise<void>;
@@ -20,12 +22,29 @@ export interface AtomicWriter {
 
 const FLUSH_EVERY = 8 << 20;
 
+/** Runs a file-system step; its failure becomes a WriteFileError about `target`. */
+async function step<T>(target: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw writeFileError(target, err);
+  }
+}
+
+/** A folder at the target could only fail at the rename, after all the work: refuse it up front. */
+async function refuseFolder(target: string): Promise<void> {
+  const st = await lstat(target).catch(() => null);
+  if (st?.isDirectory())
+    throw new WriteFileError(target, 'EISDIR', describeWriteFailure(target, 'EISDIR', ''));
+}
+
 export async function openAtomic(target: string): Promise<AtomicWriter> {
+  await refuseFolder(target);
   const tempPath = join(
     dirname(target),
     `.${basename(target)}.strata-${randomBytes(6).toString('hex')}.partial`,
   );
-  const fh = await open(tempPath, 'wx', 0o644);
+  const fh = await step(target, () => open(tempPath, 'wx', 0o644));
   let state: 'open' | 'committed' | 'aborted' = 'open';
   // Large files are flushed to disk as they are written (one flush at a time, in the background),
   // so the flush before the rename only has the tail left to do instead of the whole file.
@@ -52,14 +71,15 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     tempPath,
     async write(chunk) {
       let off = 0;
-      while (off < chunk.byteLength) off += (await fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
+      while (off < chunk.byteLength)
+        off += (await step(target, () => fh.write(chunk, off, chunk.byteLength - off))).bytesWritten;
       wrote(off);
     },
     async writev(chunks) {
       let rest = chunks.filter((c) => c.byteLength > 0);
       const total = rest.reduce((n, c) => n + c.byteLength, 0);
       while (rest.length > 0) {
-        let { bytesWritten } = await fh.writev(rest);
+        let { bytesWritten } = await step(target, () => fh.writev(rest));
         // A short write: drop what went down, go on from the middle of the first partial chunk.
         let i = 0;
         while (i < rest.length && bytesWritten >= rest[i]!.byteLength) bytesWritten -= rest[i++]!.byteLength;
@@ -71,11 +91,11 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
       if (state !== 'open') throw new Error(`cannot commit a ${state} file`);
       try {
         await flushing;
-        if (flushError) throw flushError;
-        await fh.sync();
-        await fh.close();
+        if (flushError) throw writeFileError(target, flushError);
+        await step(target, () => fh.sync());
+        await step(target, () => fh.close());
         if (check) await check(tempPath);
-        await rename(tempPath, target);
+        await step(target, () => rename(tempPath, target));
         state = 'committed';
       } catch (err) {
         await abort();

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { ArchiveError } from '../archive/model';
 import type { ReadProgress } from '../archive/read/read-archive';
@@ -49,6 +50,8 @@ export function archiveHandlers(deps: MainContext): HandlerMap<ArchiveChannels> 
       });
   return {
     openArchive: async ({ path, jobId, verify, platform }) => {
+      // A missing file is NOT_FOUND here as on every other channel, not a "bad archive".
+      if (!(await stat(path).catch(() => null))) throw new AppError('NOT_FOUND', `No such file: ${path}`);
       const job = deps.jobs.start(jobId);
       try {
         return await deps.analysis.analyze(

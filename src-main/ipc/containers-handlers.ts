@@ -12,8 +12,9 @@ import {
 import { listContainers } from '../docker/containers/list';
 import { readContainerLogs } from '../docker/containers/logs';
 import { runContainer } from '../docker/containers/run';
-import { toAppError } from '../docker/engine-errors';
+import { streamFailure } from '../docker/transfer/engine-gone';
 import { followContainerLogs } from '../services/log-streams';
+import { AppError } from './app-error';
 import type { MainContext } from './context';
 import type { HandlerMap } from './handlers';
 
@@ -61,7 +62,9 @@ export function containersHandlers(ctx: MainContext): HandlerMap<ContainersChann
         });
         return { ended };
       } catch (err) {
-        throw toAppError(err, `Following the logs of container ${id}`);
+        // A stream that breaks mid-follow is most often the engine going away: say so.
+        if (err instanceof AppError) throw err;
+        throw await streamFailure(ctx.engine(), err, `log follow of ${id}`, job.signal);
       } finally {
         ctx.jobs.finish(jobId);
       }

@@ -11,7 +11,8 @@ import {
   type IpcResponse,
   type StrataChannelApi,
 } from '../../src-shared/ipc-contract';
-import { AppError } from './app-error';
+import { WriteFileError } from '../fs/write-error';
+import { AppError, writeAppError } from './app-error';
 import { EventHub } from './event-hub';
 import { engineHandlers, type EngineDeps } from './engine-handlers';
 import type { HandlerMap } from './handlers';
@@ -101,7 +102,9 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const handler = handlers[name] as (args: unknown) => Promise<unknown>;
       const result = await handler(parsed.data);
       return { result: deps.checkResults ? spec.result.parse(result) : result };
-    } catch (err) {
+    } catch (thrown) {
+      // A file the call had to write (an archive, engines.json...) failed: say why, as every channel does.
+      const err = thrown instanceof WriteFileError ? writeAppError(thrown) : thrown;
       if (err instanceof AppError) {
         if (err.code === 'INTERNAL') deps.logError?.(name, err);
         return { error: err.toIpcError() };

@@ -64,18 +64,20 @@ export function transferHandlers(ctx: MainContext, deps: TransferDeps = {}): Han
         loadImagesFromFile(ctx.engine(), path, { signal, onProgress: progress(jobId, 'load') }),
       );
     },
-    pullImage: async ({ ref, jobId }) => {
-      const auth = await credentials.forRegistry(parseRef(ref).registry);
-      return job(jobId, (signal) =>
-        pullImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'pull') }),
-      );
-    },
-    pushImage: async ({ ref, jobId }) => {
-      const auth = await credentials.forRegistry(parseRef(ref).registry);
-      return job(jobId, (signal) =>
-        pushImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'push') }),
-      );
-    },
+    // The job starts before the credentials are looked up (a helper can take a while), so a
+    // cancel that comes meanwhile is not lost.
+    pullImage: async ({ ref, jobId }) =>
+      job(jobId, async (signal) => {
+        const auth = await credentials.forRegistry(parseRef(ref).registry);
+        if (signal.aborted) throw new AppError('CANCELLED', 'The pull was cancelled');
+        return pullImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'pull') });
+      }),
+    pushImage: async ({ ref, jobId }) =>
+      job(jobId, async (signal) => {
+        const auth = await credentials.forRegistry(parseRef(ref).registry);
+        if (signal.aborted) throw new AppError('CANCELLED', 'The push was cancelled');
+        return pushImage(ctx.engine(), ref, { auth, signal, onProgress: progress(jobId, 'push') });
+      }),
     registryLogin: async (req) => {
       const { status } = await credentials.login(ctx.engine(), req);
       return { ok: true, status };

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import { ArchiveError } from '../archive/model';
+import { WriteFileError } from '../fs/write-error';
 import type { ReadProgress } from '../archive/read/read-archive';
 import type {
   AnalyzeRequest,
@@ -34,6 +35,9 @@ const STREAM_WINDOW = 16 * 1024 * 1024;
 type AnalyzeReply = { sessionId: string; analysis: ArchiveAnalysis; cached: boolean };
 
 function fromWorkerError(e: WorkerError): Error {
+  if (e.name === 'WriteFileError' && e.file !== undefined && e.code !== undefined) {
+    return new WriteFileError(e.file, e.code, e.message);
+  }
   if (e.file !== undefined && e.reason !== undefined) {
     return new ArchiveError(e.file, e.reason, (e.code as ArchiveError['code'] | undefined) ?? 'CORRUPT');
   }

@@ -175,7 +175,8 @@ export class EngineRegistry {
       previous.connection.setActive(false);
       this.currentId = id;
       next.connection.setActive(true);
-      await this.persist();
+      // Remembering the choice is a convenience: an unwritable engines.json does not undo the switch.
+      await this.persist().catch((err: unknown) => console.warn(`engine choice not remembered: ${String(err)}`));
     }
     const before = next.connection.status.state;
     const status = await next.connection.check();
@@ -201,7 +202,15 @@ export class EngineRegistry {
       ...(spec.tls ? { tls: spec.tls } : {}),
     };
     const engine = this.addUser(user);
-    await this.persist();
+    try {
+      await this.persist();
+    } catch (err) {
+      // Not remembered, so not added: the list stays what the next start will show.
+      engine.connection.dispose();
+      this.engines.delete(user.id);
+      this.userEngines = this.userEngines.filter((u) => u !== user);
+      throw err;
+    }
     await engine.connection.check();
     return this.entry(engine);
   }
@@ -216,10 +225,11 @@ export class EngineRegistry {
       );
     if (id === this.currentId)
       throw new AppError('CONFLICT', `${engine.name} is the current engine: select another one first`);
+    const kept = this.userEngines.filter((u) => u.id !== id);
+    await this.persist(kept); // first: if it cannot be written, the engine stays as it was
     engine.connection.dispose();
     this.engines.delete(id);
-    this.userEngines = this.userEngines.filter((u) => u.id !== id);
-    await this.persist();
+    this.userEngines = kept;
     return true;
   }
 
@@ -299,11 +309,11 @@ export class EngineRegistry {
     for (const listener of [...this.listeners]) listener(id, status);
   }
 
-  private async persist(): Promise<void> {
+  private async persist(engines = this.userEngines): Promise<void> {
     if (!this.options.configDir) return;
     await saveUserEngines(this.options.configDir, {
       version: 1,
-      engines: this.userEngines,
+      engines,
       selectedId: this.currentId,
     });
   }

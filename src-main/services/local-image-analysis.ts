@@ -5,11 +5,13 @@
  * size (the sum of its uncompressed layers, close to the tar's length) is the estimate. Its
  * layers' roles (base / parent / own) are relative to the engine's other images.
  */
+import type { Readable } from 'node:stream';
 import type { ArchiveAnalysis } from '../../src-shared/archive-analysis';
 import type { ReadProgress } from '../archive/read/read-archive';
 import type { EngineClient } from '../docker/engine-client';
 import { toAppError } from '../docker/engine-errors';
 import { loadLocalImages } from '../docker/images/local-images';
+import { streamFailure } from '../docker/transfer/engine-gone';
 import type { AnalysisHost } from './analysis-host';
 import { withLocalRelations } from './local-image-roles';
 
@@ -32,19 +34,31 @@ export async function analyzeLocalImage(
   } catch (err) {
     throw toAppError(err, `Inspecting image ${ref}`);
   }
+  // The engine's stream breaking (the engine went away) reaches the analyzer as a cut-off archive;
+  // kept here so the answer says what happened instead of "bad archive".
+  let sourceError: unknown = null;
   const open = async (): Promise<AsyncIterable<Buffer>> => {
+    let stream: Readable;
     try {
       // Saved by the reference given, so the archive (and the analysis) carries its tag.
-      return (await docker.getImage(ref).get()) as unknown as AsyncIterable<Buffer>;
+      stream = (await docker.getImage(ref).get()) as unknown as Readable;
     } catch (err) {
       throw toAppError(err, `Saving image ${ref}`);
     }
+    stream.once('error', (err: unknown) => (sourceError ??= err));
+    return stream;
   };
-  const result = await analysis.analyzeStream(
-    { name: ref, cacheKey: localImageCacheKey(image.Id), bytesTotal: Math.max(0, image.Size ?? 0) },
-    open,
-    opts,
-  );
+  let result: Awaited<ReturnType<AnalysisHost['analyzeStream']>>;
+  try {
+    result = await analysis.analyzeStream(
+      { name: ref, cacheKey: localImageCacheKey(image.Id), bytesTotal: Math.max(0, image.Size ?? 0) },
+      open,
+      opts,
+    );
+  } catch (err) {
+    if (sourceError === null || opts.signal?.aborted) throw err;
+    throw await streamFailure(docker, sourceError, `analysis of ${ref}`, opts.signal);
+  }
   // Related to the engine's images now, not when cached: images come and go.
   const local = await loadLocalImages(docker);
   const chains = [...local.facts.values()].map((f) => ({ id: f.id, diffIds: f.diffIds }));

@@ -76,6 +76,8 @@ export async function followContainerLogs(
         resolve('cancelled');
       };
       opts.signal.addEventListener('abort', onAbort, { once: true });
+      // Cancelled while the stream was being opened: the event has passed, so act on it now.
+      if (opts.signal.aborted) onAbort();
       stream.on('data', (chunk: Buffer) => {
         for (const piece of demux.push(chunk)) coalescer.add(piece.stream, piece.bytes);
         if (coalescer.size() > HIGH_WATER_CHARS) stream.pause();

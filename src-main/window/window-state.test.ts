@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -209,5 +209,16 @@ describe('saveWindowState / loadWindowState', () => {
 
   it('a directory in place of the file loads as null', () => {
     expect(loadWindowState(dir)).toBeNull();
+  });
+
+  it('a state that cannot be written is skipped: no throw (it runs from a timer), no temp file left', () => {
+    const file = join(dir, 'window-state.json');
+    mkdirSync(file);
+    expect(saveWindowState(file, state({ x: 1, y: 2, width: 900, height: 600 }))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['window-state.json']);
+    expect(readdirSync(file)).toEqual([]);
+    const blocked = join(dir, 'window-state.json', 'x', 'state.json');
+    writeFileSync(join(file, 'x'), 'a file where a folder should be');
+    expect(saveWindowState(blocked, state({ x: 1, y: 2, width: 900, height: 600 }))).toBe(false);
   });
 });

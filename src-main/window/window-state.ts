@@ -2,7 +2,7 @@
  * Remembers the window's size and position between runs. Pure logic plus a small JSON file;
  * no electron import, so it is tested under Node.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface Rect {
@@ -73,10 +73,25 @@ export function loadWindowState(file: string): WindowState | null {
   }
 }
 
-/** Written to a temp file and renamed, so a crash never leaves half a file. */
-export function saveWindowState(file: string, state: WindowState): void {
-  mkdirSync(dirname(file), { recursive: true });
+/**
+ * Written to a temp file and renamed, so a crash never leaves half a file. A state that cannot be
+ * written (disk full, folder not writable) is skipped, with its temp file removed: it is only a
+ * convenience, and this runs from a timer and on close, where a throw would be an uncaught error
+ * in main. Answers whether it was written.
+ */
+export function saveWindowState(file: string, state: WindowState): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state));
-  renameSync(tmp, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // no temp file could be made there either
+    }
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 /** Channels of archive analysis: open, list a directory, read or save a file, verify, close. */
 import { z } from 'zod';
 import { ArchiveAnalysisSchema, TreeEntrySchema } from '../archive-analysis';
-import { FilePathSchema, JobIdSchema } from './common';
+import { AbsoluteFilePathSchema, JobIdSchema } from './common';
 
 const FileInImageSchema = z
   .object({
@@ -17,11 +17,12 @@ export const archiveChannels = {
   openArchive: {
     args: z
       .object({
-        path: FilePathSchema,
+        path: AbsoluteFilePathSchema,
         jobId: JobIdSchema,
         verify: z.boolean().optional(),
         platform: z
           .string()
+          .max(100)
           .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)
           .optional(),
       })
@@ -61,7 +62,7 @@ export const archiveChannels = {
   },
   /** Saves a file of the image to `destPath` (whole or not at all); cancellable by `jobId`. */
   saveArchiveFile: {
-    args: FileInImageSchema.extend({ destPath: FilePathSchema, jobId: JobIdSchema }).strict(),
+    args: FileInImageSchema.extend({ destPath: AbsoluteFilePathSchema, jobId: JobIdSchema }).strict(),
     result: z.object({ bytes: z.number().nonnegative() }),
   },
   /** Check every layer's diffID against its content (reads all the data; run it after the first result). */

@@ -43,5 +43,13 @@ export const FilePathSchema = z
   .min(1)
   .max(4096)
   .refine((p) => !p.includes('\0'), 'not a file path');
+/**
+ * A file the app reads or writes for the window: absolute, so it never depends on main's working
+ * directory (POSIX `/...`, Windows `C:\...` or `\\server\share\...`, as dialogs and drops give them).
+ */
+export const AbsoluteFilePathSchema = FilePathSchema.refine(
+  (p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p),
+  'an absolute path (as the file dialogs give)',
+);
 /** Client-chosen ID of a long job, so it can be cancelled and its progress events matched. */
 export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a job ID');

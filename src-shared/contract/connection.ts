@@ -8,7 +8,7 @@ import {
   EngineIdSchema,
   EngineTlsSchema,
 } from '../connection-dto';
-import { NoArgs } from './common';
+import { AbsoluteFilePathSchema, NoArgs } from './common';
 
 /**
  * A Docker host URL the user types. Only the schemes we can reach; the rest of the parsing (and
@@ -19,6 +19,17 @@ const EngineHostSchema = z
   .min(8)
   .max(1000)
   .regex(/^(unix|tcp|ssh):\/\/\S+$/, 'a unix://, tcp:// or ssh:// address');
+
+/**
+ * TLS files of an engine the user adds: absolute paths (main reads them at each connection, from
+ * whatever its working directory is). Saved engines keep the looser EngineTlsSchema, so a file
+ * written before this rule still loads.
+ */
+const AddEngineTlsSchema = EngineTlsSchema.extend({
+  caPath: AbsoluteFilePathSchema.optional(),
+  certPath: AbsoluteFilePathSchema.optional(),
+  keyPath: AbsoluteFilePathSchema.optional(),
+});
 
 export const connectionChannels = {
   /** Every configured engine (environment, Docker contexts, default sockets, user-added). */
@@ -31,7 +42,7 @@ export const connectionChannels = {
       .object({
         name: z.string().trim().min(1).max(100),
         host: EngineHostSchema,
-        tls: EngineTlsSchema.optional(),
+        tls: AddEngineTlsSchema.optional(),
       })
       .strict(),
     result: EngineEntrySchema,

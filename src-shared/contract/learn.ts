@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CompressionSchema } from '../archive-analysis';
-import { FilePathSchema, NoArgs } from './common';
+import { AbsoluteFilePathSchema, FilePathSchema, NoArgs } from './common';
 
 export const LearnEnvironmentSchema = z.object({
   /** The shipped sample archive, or null when the installation has none. */
@@ -81,7 +81,7 @@ export const learnChannels = {
     result: LoopbackPageSchema,
   },
   /** The members of an image archive (any compression), without reading the layers' content. */
-  archiveStructure: { args: z.object({ path: FilePathSchema }).strict(), result: ArchiveStructureSchema },
+  archiveStructure: { args: z.object({ path: AbsoluteFilePathSchema }).strict(), result: ArchiveStructureSchema },
   /** Whether each file a lesson wrote is still as written, in the order asked. */
   lessonFileStates: {
     args: z.object({ files: z.array(LessonFileSchema).max(20) }).strict(),

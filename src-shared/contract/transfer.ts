@@ -12,7 +12,7 @@ import {
   RegistryLoginResultSchema,
   SaveImagesResultSchema,
 } from '../transfer-dto';
-import { FilePathSchema, ImageRefSchema, JobIdSchema } from './common';
+import { AbsoluteFilePathSchema, ImageRefSchema, JobIdSchema } from './common';
 
 /** A repository name without tag or digest (`strata-test/layers`, `127.0.0.1:5000/x/y`). */
 const RepositorySchema = ImageRefSchema.refine((s) => !s.includes('@'), 'a repository has no digest');
@@ -31,7 +31,7 @@ export const transferChannels = {
       .object({
         refs: z.array(ImageRefSchema).max(1000),
         repositories: z.array(RepositorySchema).max(100).optional(),
-        destPath: FilePathSchema,
+        destPath: AbsoluteFilePathSchema,
         gzip: z.boolean().default(false),
         jobId: JobIdSchema,
       })
@@ -40,7 +40,7 @@ export const transferChannels = {
   },
   /** Loads an archive (plain, gzip, bzip2, xz, zstd; docker-archive or OCI) into the engine. */
   loadImages: {
-    args: z.object({ path: FilePathSchema, jobId: JobIdSchema }).strict(),
+    args: z.object({ path: AbsoluteFilePathSchema, jobId: JobIdSchema }).strict(),
     result: LoadImagesResultSchema,
   },
   pullImage: {

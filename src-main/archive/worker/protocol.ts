@@ -33,7 +33,7 @@ export type ToWorker =
 export interface WorkerError {
   name: string;
   message: string;
-  /** ArchiveError fields, when it is one. */
+  /** ArchiveError fields, when it is one; a WriteFileError's path and system code (no reason). */
   file?: string;
   reason?: string;
   code?: string;

@@ -5,11 +5,14 @@
 import { ArchiveError } from '../model';
 import type { ReadProgress } from '../read/read-archive';
 import { openAtomic } from '../../fs/atomic-file';
+import { WriteFileError } from '../../fs/write-error';
 import { SessionStore, type FileRequest } from '../session/session-store';
 import { ChunkQueue } from './chunk-queue';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
 
 export function toWorkerError(err: unknown): WorkerError {
+  if (err instanceof WriteFileError)
+    return { name: err.name, message: err.message, file: err.path, code: err.code };
   if (err instanceof ArchiveError)
     return { name: err.name, message: err.message, file: err.file, reason: err.reason, code: err.code };
   if (err instanceof Error) return { name: err.name, message: err.message };

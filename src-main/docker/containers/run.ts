@@ -136,6 +136,17 @@ export async function runContainer(
   signal?: AbortSignal,
 ): Promise<RunResult> {
   const { id, warnings } = await createContainer(docker, spec);
+  const cancelled = (): AppError => new AppError('CANCELLED', `The run of container ${id} was cancelled`);
+  /** A run cancelled before its container started leaves no container (it never ran). */
+  const dropIfCancelled = async (): Promise<void> => {
+    if (!signal?.aborted) return;
+    await docker
+      .getContainer(id)
+      .remove({ force: true })
+      .catch(() => undefined);
+    throw cancelled();
+  };
+  await dropIfCancelled();
   if (spec.detach) {
     await startContainer(docker, id);
     return { id, warnings, exit: null };
@@ -164,12 +175,15 @@ export async function runContainer(
   const onAbort = (): void => void killContainer(docker, id).catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    // A cancel that came while creating or attaching found nothing to kill yet.
+    await dropIfCancelled();
     await startContainer(docker, id);
+    if (signal?.aborted) onAbort();
     const status = await waited.catch((err: unknown) => {
       throw toAppError(err, `Waiting for container ${id}`);
     });
     const { out, err } = await output;
-    if (signal?.aborted) throw new AppError('CANCELLED', `The run of container ${id} was cancelled`);
+    if (signal?.aborted) throw cancelled();
     const exit: ExecResult = {
       exitCode: status.StatusCode ?? null,
       stdout: out.text(),

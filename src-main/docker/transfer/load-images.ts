@@ -12,7 +12,8 @@ import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { createDecompressor } from '../../archive/compression/decompress';
 import { sniffCompression } from '../../archive/compression/sniff';
-import { AppError } from '../../ipc/app-error';
+import { WriteFileError } from '../../fs/write-error';
+import { AppError, writeAppError } from '../../ipc/app-error';
 import {
   convertOciArchive,
   isOciOnly,
@@ -226,6 +227,12 @@ async function loadConverted(
     converted = await convertOciArchive(path, opts.signal);
   } catch (err) {
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The load was cancelled');
+    if (err instanceof WriteFileError) {
+      // The archive is fine; the temp folder could not take the converted copy (disk full...).
+      const { code, details } = writeAppError(err);
+      const what = `Converting ${basename(path)} for this engine needs a temporary copy`;
+      throw new AppError(code, `${what}: ${err.message}`, details);
+    }
     if (engineRefusal !== undefined && err instanceof NotOciArchiveError) {
       throw new AppError('BAD_ARCHIVE', `The engine refused ${basename(path)}: ${engineRefusal}`);
     }

@@ -44,17 +44,22 @@ export function registryError(message: string, what: string): AppError {
   return new AppError('INTERNAL', `${what}: ${message}`);
 }
 
+/**
+ * Reads a pull or push stream to its end. `what` opens in-stream errors ("Pulling x: ..."); `job`
+ * names the job when the stream itself breaks ("the engine stopped during the pull of x").
+ */
 async function follow(
   docker: EngineClient,
   stream: Readable,
-  what: string,
+  names: { what: string; job: string },
   opts: RegistryJobOptions,
   onMessage: (m: JsonMessage) => void,
 ): Promise<void> {
   const progress = new LayerProgress();
   let last = 0;
+  let outcome: Awaited<ReturnType<typeof consumeJsonStream>>;
   try {
-    const outcome = await consumeJsonStream(stream, (m) => {
+    outcome = await consumeJsonStream(stream, (m) => {
       onMessage(m);
       const change = progress.update(m);
       if (!change || !opts.onProgress) return;
@@ -63,10 +68,11 @@ async function follow(
       last = now;
       opts.onProgress(progress.snapshot());
     });
-    if (outcome.error) throw registryError(outcome.error.message, what);
   } catch (err) {
-    throw await streamFailure(docker, err, what.toLowerCase(), opts.signal);
+    throw await streamFailure(docker, err, names.job, opts.signal);
   }
+  if (opts.signal?.aborted) throw new AppError('CANCELLED', `The ${names.job} was cancelled`);
+  if (outcome.error) throw registryError(outcome.error.message, names.what);
   opts.onProgress?.(progress.snapshot());
 }
 
@@ -88,7 +94,8 @@ export async function pullImage(
     throw await streamFailure(docker, toAppError(err, `Pulling ${r.familiar}`), 'pull', opts.signal);
   }
   let digest: string | undefined;
-  await follow(docker, stream, `Pulling ${r.familiar}`, opts, (m) => {
+  const names = { what: `Pulling ${r.familiar}`, job: `pull of ${r.familiar}` };
+  await follow(docker, stream, names, opts, (m) => {
     const d = /^Digest: (sha256:[0-9a-f]{64})/.exec(m.status ?? '');
     if (d) digest = d[1];
   });
@@ -121,7 +128,8 @@ export async function pushImage(
     throw await streamFailure(docker, toAppError(err, `Pushing ${r.familiar}`), 'push', opts.signal);
   }
   let digest: string | undefined;
-  await follow(docker, stream, `Pushing ${r.familiar}`, opts, (m) => {
+  const names = { what: `Pushing ${r.familiar}`, job: `push of ${r.familiar}` };
+  await follow(docker, stream, names, opts, (m) => {
     const aux = m.aux?.['Digest'];
     if (typeof aux === 'string') digest = aux;
     const d = /digest: (sha256:[0-9a-f]{64})/.exec(m.status ?? '');

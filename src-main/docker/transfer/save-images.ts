@@ -1,14 +1,15 @@
 /**
  * Saves images into one archive file: `GET /images/get?names=...` streamed to a temp file beside
  * the target (optionally through gzip), checked while it streams (tar end blocks, manifest.json
- * or index.json), renamed into place only when whole. Cancel, an engine that dies, or a failed
- * check leave no file behind.
+ * or index.json), renamed into place only when whole. Cancel, an engine that dies, a full disk,
+ * or a failed check leave no file behind.
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { openAtomic, type AtomicWriter } from '../../fs/atomic-file';
-import { AppError } from '../../ipc/app-error';
+import { WriteFileError } from '../../fs/write-error';
+import { AppError, writeAppError } from '../../ipc/app-error';
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
 import { streamFailure } from './engine-gone';
@@ -82,21 +83,23 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   const { signal } = opts;
   const cancelled = (): AppError => new AppError('CANCELLED', 'The save was cancelled');
   if (signal?.aborted) throw cancelled();
+  // The destination first: a folder that is missing, read-only or a file name that is a folder
+  // is refused before the engine starts the save.
+  let writer: AtomicWriter;
+  try {
+    writer = await openAtomic(opts.destPath);
+  } catch (err) {
+    throw err instanceof WriteFileError ? writeAppError(err) : err;
+  }
   let source: SaveSource;
   try {
     // Without gzip each batch is written before the next is taken, so the read buffers can be
     // reused; zlib holds on to its input, so with gzip they cannot.
     source = await openSave(docker, opts.names, signal, !opts.gzip);
   } catch (err) {
+    await writer.abort();
     if (signal?.aborted) throw cancelled();
     throw toAppError(err, `Saving ${opts.names.join(', ')}`);
-  }
-  let writer: AtomicWriter;
-  try {
-    writer = await openAtomic(opts.destPath);
-  } catch (err) {
-    source.destroy();
-    throw new AppError('INVALID_ARGUMENT', `Cannot write beside ${opts.destPath}: ${(err as Error).message}`);
   }
   const check = new TarCheck('saved images');
   let lastReport = 0;
@@ -124,6 +127,8 @@ export async function saveImagesToFile(docker: EngineClient, opts: SaveOptions):
   } catch (err) {
     await writer.abort();
     source.destroy();
+    // A full disk or a folder that went away is said as such (not "the save failed").
+    if (err instanceof WriteFileError && !signal?.aborted) throw writeAppError(err);
     throw await streamFailure(docker, err, 'save', signal);
   }
   report(true);
