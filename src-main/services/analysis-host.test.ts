@@ -33,4 +33,14 @@ describe('AnalysisHost', () => {
     expect(host.threaded).toBe(false);
     expect((await host.analyze({ path: join(dir, 'two.tar') })).analysis.images).toHaveLength(2);
   });
+
+  it('a request whose job was cancelled before it was sent is cancelled, not run', async () => {
+    const host = new AnalysisHost();
+    const c = new AbortController();
+    c.abort();
+    const err = await host.analyze({ path: join(dir, 'two.tar') }, { signal: c.signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ArchiveError);
+    expect((err as ArchiveError).code).toBe('CANCELLED');
+  });
 });
+

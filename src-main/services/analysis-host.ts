@@ -133,11 +133,12 @@ export class AnalysisHost {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      // The request first: a cancel the worker gets before it is ignored (nothing runs under its id yet).
+      this.post(make(id));
       if (signal) {
         if (signal.aborted) this.post({ type: 'cancel', id });
         else signal.addEventListener('abort', () => this.post({ type: 'cancel', id }), { once: true });
       }
-      this.post(make(id));
     });
   }
 

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src-main/docker/engine-client';
@@ -156,5 +156,31 @@ describe('loadImages of an OCI archive, whose conversion needs a temporary copy'
       else process.env['TMPDIR'] = saved;
     }
     expect(await readdir(full.dir)).toEqual([]);
+  });
+});
+
+describe('saveArchiveFile through the built analysis worker thread', () => {
+  it('the same words cross the thread: a full disk, a missing folder', async () => {
+    const script = resolve(__dirname, '../../out/main/analysis-worker.js');
+    if (!existsSync(script))
+      throw new Error(`${script} is missing: run \`npm run build\` first (npm test does)`);
+    const threaded = new AnalysisHost(script);
+    try {
+      expect(threaded.threaded).toBe(true);
+      const wapi = createMainApi({ engine: () => engine, events, analysis: threaded, checkResults: true });
+      const opened = await wapi.openArchive({ path: join(dir, 'layers.tar'), jobId: jobId() });
+      const at = { ...file, sessionId: opened.result!.sessionId };
+      const dest = join(full.dir, 'out.bin');
+      const onFull = await wapi.saveArchiveFile({ ...at, destPath: dest, jobId: jobId() });
+      expect(onFull.error).toMatchObject({
+        code: 'INTERNAL',
+        message: `Not enough space on the disk to write ${dest}; nothing was written`,
+      });
+      const missing = await wapi.saveArchiveFile({ ...at, destPath: join(dir, 'gone', 'x'), jobId: jobId() });
+      expect(missing.error?.code).toBe('NOT_FOUND');
+      expect(await readdir(full.dir)).toEqual([]);
+    } finally {
+      await threaded.dispose();
+    }
   });
 });
