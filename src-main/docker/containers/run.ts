@@ -8,9 +8,11 @@ import type { RunSpec } from '../../../src-shared/containers-spec';
 import { AppError } from '../../ipc/app-error';
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
+import { streamFailure } from '../transfer/engine-gone';
 import { CappedBuffer, createDemuxer } from './demux';
 import { dialJson } from './dial';
 import { killContainer, startContainer } from './lifecycle';
+import { waitForContainer } from './wait';
 
 /** Each stream of an attached run is kept up to this many bytes. */
 export const RUN_OUTPUT_CAP = 1024 * 1024;
@@ -165,10 +167,7 @@ export async function runContainer(
   }
   // Ended in `finally`, so a failed start leaves no wait request hanging on the socket.
   const waitAbort = new AbortController();
-  const waited = container.wait({
-    condition: spec.autoRemove ? 'removed' : 'next-exit',
-    abortSignal: waitAbort.signal,
-  }) as Promise<{ StatusCode?: number }>;
+  const waited = waitForContainer(docker, id, spec.autoRemove ? 'removed' : 'next-exit', waitAbort.signal);
   waited.catch(() => undefined);
   const output = collectOutput(stream, spec.tty, RUN_OUTPUT_CAP);
   output.catch(() => undefined);
@@ -179,8 +178,11 @@ export async function runContainer(
     await dropIfCancelled();
     await startContainer(docker, id);
     if (signal?.aborted) onAbort();
-    const status = await waited.catch((err: unknown) => {
-      throw toAppError(err, `Waiting for container ${id}`);
+    const status = await waited.catch(async (err: unknown) => {
+      // The wait broke off: the engine going away is said as such.
+      const answered = typeof (err as { statusCode?: unknown }).statusCode === 'number';
+      const cause = answered ? toAppError(err, `Waiting for container ${id}`) : err;
+      throw await streamFailure(docker, cause, `run of container ${id}`, signal);
     });
     const { out, err } = await output;
     if (signal?.aborted) throw cancelled();

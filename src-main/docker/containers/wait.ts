@@ -1,0 +1,58 @@
+/**
+ * `POST /containers/{id}/wait`, read as a stream. The engine sends the response headers at once
+ * and the body only when the container exits; docker-modem's JSON requests watch the request for
+ * errors, not the response, so an engine that dies after the headers left dockerode's `wait`
+ * pending forever. Here a connection that closes before the body ends rejects.
+ */
+import type { Readable } from 'node:stream';
+import type { EngineClient } from '../engine-client';
+
+export interface WaitOutcome {
+  StatusCode?: number;
+  Error?: { Message?: string } | null;
+}
+
+export async function waitForContainer(
+  docker: EngineClient,
+  id: string,
+  condition: 'next-exit' | 'removed' | 'not-running',
+  signal: AbortSignal,
+): Promise<WaitOutcome> {
+  const res = await new Promise<Readable>((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/containers/${encodeURIComponent(id)}/wait?`,
+        method: 'POST',
+        isStream: true,
+        abortSignal: signal,
+        options: { _query: { condition }, _body: {} },
+        statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+      } as Parameters<EngineClient['modem']['dial']>[0],
+      (err: unknown, stream: unknown) => (err ? reject(err) : resolve(stream as Readable)),
+    );
+  });
+  return new Promise<WaitOutcome>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const stop = (): void => void res.destroy(new Error('aborted'));
+    signal.addEventListener('abort', stop, { once: true });
+    const settle = (): void => signal.removeEventListener('abort', stop);
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.once('end', () => {
+      settle();
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as WaitOutcome);
+      } catch {
+        reject(new Error('the engine answered the wait with something that is not JSON'));
+      }
+    });
+    res.once('error', (err) => {
+      settle();
+      reject(err);
+    });
+    // Closed without its end (and without an error event): the connection went away.
+    res.once('close', () => {
+      settle();
+      if (!res.readableEnded) reject(new Error('aborted'));
+    });
+  });
+}
