@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,6 +89,16 @@ describe.each([
     expect(error?.code).toBe('INTERNAL');
     expect(error?.message).toBe(`Not enough space on the disk to write ${dest}; nothing was written`);
     expect(await readdir(full.dir)).toEqual([]);
+  });
+
+  it('a full disk over an earlier file of that name: the earlier file stays as it was', async () => {
+    const dest = join(full.dir, 'kept.bin');
+    await writeFile(dest, 'the earlier save');
+    const { error } = await save(dest);
+    expect(error?.message).toBe(`Not enough space on the disk to write ${dest}; nothing was written`);
+    expect(await readdir(full.dir)).toEqual(['kept.bin']);
+    expect(await readFile(dest, 'utf8')).toBe('the earlier save');
+    await rm(dest);
   });
 
   it('a read-only file system: INVALID_ARGUMENT saying so', async () => {
