@@ -48,21 +48,35 @@ const isRunning = (pid: number): boolean => {
   }
 };
 
+/** The temp files of writes of `target` (see openAtomic's names), with the pid of their writer. */
+async function tempsOf(target: string): Promise<{ path: string; pid: number }[]> {
+  const prefix = `.${basename(target)}.strata-`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  return names.flatMap((name) => {
+    const m = name.startsWith(prefix)
+      ? /^(\d+)-[0-9a-f]{12}\.partial$/.exec(name.slice(prefix.length))
+      : null;
+    return m ? [{ path: join(dirname(target), name), pid: Number(m[1]) }] : [];
+  });
+}
+
 /**
  * A write cut short by a crash (the app killed, the machine off) leaves its temp file: the next
  * write of the same target removes those of processes no longer running. Temp names carry the
  * writer's pid; a live writer's (this process's included) is never touched.
  */
 async function removeStaleTemps(target: string): Promise<void> {
-  const prefix = `.${basename(target)}.strata-`;
-  const names = await readdir(dirname(target)).catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = name.startsWith(prefix)
-      ? /^(\d+)-[0-9a-f]{12}\.partial$/.exec(name.slice(prefix.length))
-      : null;
-    if (pid && Number(pid[1]) !== process.pid && !isRunning(Number(pid[1])))
-      await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
-  }
+  for (const t of await tempsOf(target))
+    if (t.pid !== process.pid && !isRunning(t.pid)) await rm(t.path, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Removes this process's temp files of `target`: for a thread of this process that died while
+ * writing it (the analysis worker), which could not clean up after itself.
+ */
+export async function removeOwnTemps(target: string): Promise<void> {
+  for (const t of await tempsOf(target))
+    if (t.pid === process.pid) await rm(t.path, { force: true }).catch(() => undefined);
 }
 
 export async function openAtomic(target: string): Promise<AtomicWriter> {
