@@ -12,7 +12,7 @@ import { streamFailure } from '../transfer/engine-gone';
 import { CappedBuffer, createDemuxer } from './demux';
 import { dialJson } from './dial';
 import { killContainer, startContainer } from './lifecycle';
-import { waitForContainer } from './wait';
+import { openWait } from './wait';
 
 /** Each stream of an attached run is kept up to this many bytes. */
 export const RUN_OUTPUT_CAP = 1024 * 1024;
@@ -167,8 +167,6 @@ export async function runContainer(
   }
   // Ended in `finally`, so a failed start leaves no wait request hanging on the socket.
   const waitAbort = new AbortController();
-  const waited = waitForContainer(docker, id, spec.autoRemove ? 'removed' : 'next-exit', waitAbort.signal);
-  waited.catch(() => undefined);
   const output = collectOutput(stream, spec.tty, RUN_OUTPUT_CAP);
   output.catch(() => undefined);
   const onAbort = (): void => void killContainer(docker, id).catch(() => undefined);
@@ -176,9 +174,20 @@ export async function runContainer(
   try {
     // A cancel that came while creating or attaching found nothing to kill yet.
     await dropIfCancelled();
+    // Registered before the start: the engine answers the wait's headers once it holds it, so
+    // even an instant exit is seen (sent but not yet held, a `next-exit` wait could miss it).
+    const { exited } = await openWait(
+      docker,
+      id,
+      spec.autoRemove ? 'removed' : 'next-exit',
+      waitAbort.signal,
+    ).catch((err: unknown) => {
+      throw toAppError(err, `Waiting for container ${id}`);
+    });
+    exited.catch(() => undefined);
     await startContainer(docker, id);
     if (signal?.aborted) onAbort();
-    const status = await waited.catch(async (err: unknown) => {
+    const status = await exited.catch(async (err: unknown) => {
       // The wait broke off: the engine going away is said as such.
       const answered = typeof (err as { statusCode?: unknown }).statusCode === 'number';
       const cause = answered ? toAppError(err, `Waiting for container ${id}`) : err;

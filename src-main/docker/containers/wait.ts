@@ -2,7 +2,9 @@
  * `POST /containers/{id}/wait`, read as a stream. The engine sends the response headers at once
  * and the body only when the container exits; docker-modem's JSON requests watch the request for
  * errors, not the response, so an engine that dies after the headers left dockerode's `wait`
- * pending forever. Here a connection that closes before the body ends rejects.
+ * pending forever. Here a connection that closes before the body ends rejects. The headers
+ * also tell that the engine holds the wait (moby sends them once it is registered, for API 1.30+;
+ * Podman's compat API does too), which `docker run` relies on to start only then.
  */
 import type { Readable } from 'node:stream';
 import type { EngineClient } from '../engine-client';
@@ -12,12 +14,16 @@ export interface WaitOutcome {
   Error?: { Message?: string } | null;
 }
 
-export async function waitForContainer(
+/**
+ * Opens the wait; resolves once the engine holds it (it has sent the headers), with the exit
+ * still to come in `exited`. An object, so the pending outcome is not awaited with the opening.
+ */
+export async function openWait(
   docker: EngineClient,
   id: string,
   condition: 'next-exit' | 'removed' | 'not-running',
   signal: AbortSignal,
-): Promise<WaitOutcome> {
+): Promise<{ exited: Promise<WaitOutcome> }> {
   const res = await new Promise<Readable>((resolve, reject) => {
     docker.modem.dial(
       {
@@ -31,6 +37,10 @@ export async function waitForContainer(
       (err: unknown, stream: unknown) => (err ? reject(err) : resolve(stream as Readable)),
     );
   });
+  return { exited: readOutcome(res, signal) };
+}
+
+function readOutcome(res: Readable, signal: AbortSignal): Promise<WaitOutcome> {
   return new Promise<WaitOutcome>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const stop = (): void => void res.destroy(new Error('aborted'));
