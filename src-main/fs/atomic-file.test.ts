@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,5 +61,21 @@ describe('openAtomic', () => {
     await rm(gone, { recursive: true });
     await expect(w.commit()).rejects.toMatchObject({ name: 'WriteFileError', code: 'ENOENT' });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes the temp files a crashed earlier write of the same target left, never a live one', async () => {
+    // Process 2^22 + 1 is above Linux's pid_max default range and not running.
+    const dead = `.out.bin.strata-${2 ** 22 + 1}-aaaaaaaaaaaa.partial`;
+    const live = `.out.bin.strata-${process.pid}-bbbbbbbbbbbb.partial`;
+    const otherTarget = `.other.bin.strata-${2 ** 22 + 1}-cccccccccccc.partial`;
+    const mine = `.out.bin.strata-dddddddddddd.partial`;
+    for (const f of [dead, live, otherTarget, mine]) await writeFile(path.join(dir, f), 'half');
+    const w = await openAtomic(path.join(dir, 'out.bin'));
+    expect(path.basename(w.tempPath)).toMatch(
+      new RegExp(`^\\.out\\.bin\\.strata-${process.pid}-[0-9a-f]{12}\\.partial$`),
+    );
+    await w.write(Buffer.from('whole'));
+    await w.commit();
+    expect((await readdir(dir)).sort()).toEqual([live, mine, otherTarget, 'out.bin'].sort());
   });
 });

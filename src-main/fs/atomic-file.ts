@@ -1,11 +1,12 @@
 /**
  * Files the app writes appear whole or not at all: written to a temp file beside the target
  * (same filesystem, so the rename is atomic), flushed, then renamed over the target. Any error
- * or cancellation removes the temp file. Every failure of the file system is a WriteFileError that
- * names the target (not the temp file) and says why in plain words (disk full, no such folder...).
+ * or cancellation removes the temp file (and a crash's is removed by the next write of the same
+ * target). Every failure of the file system is a WriteFileError that names the target (not the
+ * temp file) and says why in plain words (disk full, no such folder...).
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rename, rm } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { WriteFileError, describeWriteFailure, writeFileError } from './write-error';
 
@@ -38,11 +39,52 @@ async function refuseFolder(target: string): Promise<void> {
     throw new WriteFileError(target, 'EISDIR', describeWriteFailure(target, 'EISDIR', ''));
 }
 
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The temp files of writes of `target` (see openAtomic's names), with the pid of their writer. */
+async function tempsOf(target: string): Promise<{ path: string; pid: number }[]> {
+  const prefix = `.${basename(target)}.strata-`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  return names.flatMap((name) => {
+    const m = name.startsWith(prefix)
+      ? /^(\d+)-[0-9a-f]{12}\.partial$/.exec(name.slice(prefix.length))
+      : null;
+    return m ? [{ path: join(dirname(target), name), pid: Number(m[1]) }] : [];
+  });
+}
+
+/**
+ * A write cut short by a crash (the app killed, the machine off) leaves its temp file: the next
+ * write of the same target removes those of processes no longer running. Temp names carry the
+ * writer's pid; a live writer's (this process's included) is never touched.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  for (const t of await tempsOf(target))
+    if (t.pid !== process.pid && !isRunning(t.pid)) await rm(t.path, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Removes this process's temp files of `target`: for a thread of this process that died while
+ * writing it (the analysis worker), which could not clean up after itself.
+ */
+export async function removeOwnTemps(target: string): Promise<void> {
+  for (const t of await tempsOf(target))
+    if (t.pid === process.pid) await rm(t.path, { force: true }).catch(() => undefined);
+}
+
 export async function openAtomic(target: string): Promise<AtomicWriter> {
   await refuseFolder(target);
+  await removeStaleTemps(target);
   const tempPath = join(
     dirname(target),
-    `.${basename(target)}.strata-${randomBytes(6).toString('hex')}.partial`,
+    `.${basename(target)}.strata-${process.pid}-${randomBytes(6).toString('hex')}.partial`,
   );
   const fh = await step(target, () => open(tempPath, 'wx', 0o644));
   let state: 'open' | 'committed' | 'aborted' = 'open';

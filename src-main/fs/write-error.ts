@@ -57,6 +57,3 @@ export function writeFileError(target: string, err: unknown): WriteFileError {
   const cause = err instanceof Error ? err.message : String(err);
   return new WriteFileError(target, code, describeWriteFailure(target, code, cause));
 }
-
-/** True for the failures that come from where the file goes (not from what feeds it). */
-export const isWriteFileError = (err: unknown): err is WriteFileError => err instanceof WriteFileError;

@@ -6,7 +6,6 @@ import { AppError } from './app-error';
 import type { HandlerMap } from './handlers';
 import type { MainContext } from './context';
 
-
 /** Archive errors cross IPC with their file and reason kept apart. */
 export function archiveAppError(err: unknown): unknown {
   if (!(err instanceof ArchiveError)) return err;
@@ -50,10 +49,10 @@ export function archiveHandlers(deps: MainContext): HandlerMap<ArchiveChannels> 
       });
   return {
     openArchive: async ({ path, jobId, verify, platform }) => {
-      // A missing file is NOT_FOUND here as on every other channel, not a "bad archive".
-      if (!(await stat(path).catch(() => null))) throw new AppError('NOT_FOUND', `No such file: ${path}`);
       const job = deps.jobs.start(jobId);
       try {
+        // A missing file is NOT_FOUND here as on every other channel, not a "bad archive".
+        if (!(await stat(path).catch(() => null))) throw new AppError('NOT_FOUND', `No such file: ${path}`);
         return await deps.analysis.analyze(
           { path, ...(verify ? { verify } : {}), ...(platform ? { platform } : {}) },
           {
@@ -96,7 +95,8 @@ export function archiveHandlers(deps: MainContext): HandlerMap<ArchiveChannels> 
       }
     },
     saveArchiveFile: async ({ destPath, jobId, ...req }) => {
-      if (!isAbsolute(destPath)) throw new AppError('INVALID_ARGUMENT', 'the destination must be an absolute path');
+      if (!isAbsolute(destPath))
+        throw new AppError('INVALID_ARGUMENT', 'the destination must be an absolute path');
       const job = deps.jobs.start(jobId);
       try {
         return { bytes: await deps.analysis.saveFile(req, destPath, job.signal) };

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ArchiveAnalysis, TreeEntryDto } from '../../src-shared/archive-analysis';
 import { ArchiveError } from '../archive/model';
+import { removeOwnTemps } from '../fs/atomic-file';
 import { WriteFileError } from '../fs/write-error';
 import type { ReadProgress } from '../archive/read/read-archive';
 import type {
@@ -25,6 +26,8 @@ type Pending = {
   onProgress?: (p: ReadProgress) => void;
   /** Streamed sources: how many bytes the worker has read. */
   onAck?: (bytes: number) => void;
+  /** A file save: where the worker writes (its temp file is removed if the worker dies). */
+  destPath?: string;
 };
 
 /** Chunks of a streamed source are batched to about this size before crossing to the worker. */
@@ -99,7 +102,13 @@ export class AnalysisHost {
       }
       for (const [id, p] of this.pending) {
         this.pending.delete(id);
-        p.reject(new ArchiveError('analysis', `the analysis worker stopped (${err.message})`, 'CORRUPT'));
+        const stopped = new ArchiveError(
+          'analysis',
+          `the analysis worker stopped (${err.message})`,
+          'CORRUPT',
+        );
+        if (p.destPath) void removeOwnTemps(p.destPath).finally(() => p.reject(stopped));
+        else p.reject(stopped);
       }
     };
     w.on('error', fail);
@@ -129,15 +138,22 @@ export class AnalysisHost {
     make: (id: number) => ToWorker,
     onProgress?: (p: ReadProgress) => void,
     signal?: AbortSignal,
+    destPath?: string,
   ): Promise<FromWorker> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      this.pending.set(id, {
+        resolve,
+        reject,
+        ...(onProgress ? { onProgress } : {}),
+        ...(destPath ? { destPath } : {}),
+      });
+      // The request first: a cancel the worker gets before it is ignored (nothing runs under its id yet).
+      this.post(make(id));
       if (signal) {
         if (signal.aborted) this.post({ type: 'cancel', id });
         else signal.addEventListener('abort', () => this.post({ type: 'cancel', id }), { once: true });
       }
-      this.post(make(id));
     });
   }
 
@@ -284,7 +300,12 @@ export class AnalysisHost {
   }
 
   async saveFile(request: FileRequest, destPath: string, signal?: AbortSignal): Promise<number> {
-    const msg = await this.request((id) => ({ type: 'saveFile', id, request, destPath }), undefined, signal);
+    const msg = await this.request(
+      (id) => ({ type: 'saveFile', id, request, destPath }),
+      undefined,
+      signal,
+      destPath,
+    );
     if (msg.type !== 'saved') throw new Error(`unexpected reply ${msg.type}`);
     return msg.bytes;
   }

@@ -78,10 +78,12 @@ const usableTag = (t: string): boolean =>
 
 const hex = (digest: string): string => digest.replace(/^sha256:/, '');
 
+/** Copies `source` (through `decoder`) into `out`; a cancel stops it midway, not at its end. */
 async function writeStream(
   out: AtomicWriter,
   source: Readable,
   decoder?: NodeJS.ReadWriteStream,
+  signal?: AbortSignal,
 ): Promise<number> {
   let n = 0;
   const sink = new Writable({
@@ -91,7 +93,8 @@ async function writeStream(
       out.write(chunk).then(() => cb(), cb);
     },
   });
-  await (decoder ? pipeline(source, decoder, sink) : pipeline(source, sink));
+  const opts = signal ? { signal } : {};
+  await (decoder ? pipeline(source, decoder, sink, opts) : pipeline(source, sink, opts));
   return n;
 }
 
@@ -110,6 +113,7 @@ export async function convertOciArchive(path: string, signal?: AbortSignal): Pro
           w,
           createReadStream(path, { highWaterMark: 1024 * 1024 }),
           createDecompressor(kind),
+          signal,
         );
         await w.commit();
       } catch (err) {
@@ -172,7 +176,7 @@ export async function convertOciArchive(path: string, signal?: AbortSignal): Pro
                   highWaterMark: 1024 * 1024,
                 });
           const n = raw
-            ? await writeStream(out, raw, createDecompressor(scan.compression, { label: layer.blobPath }))
+            ? await writeStream(out, raw, createDecompressor(scan.compression, { label: layer.blobPath }), signal)
             : 0;
           if (n !== scan.tarBytes)
             throw new Error(`layer ${layer.blobPath} decompressed to ${n} bytes, expected ${scan.tarBytes}`);

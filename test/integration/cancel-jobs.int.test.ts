@@ -3,10 +3,12 @@
  * zlib) and a background verification. Each answers CANCELLED, leaves nothing behind, and the
  * same job runs to its end afterwards.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src-main/docker/engine-client';
 import { createMainApi, EventHub, type MainApi } from '../../src-main/ipc/main-api';
@@ -149,5 +151,30 @@ describe('a pull or push cancelled at once (while credentials are looked up)', (
     } finally {
       dockerQuiet(testbed.dockerHost, 'rmi', ref);
     }
+  });
+});
+
+describe('a load of an OCI archive (converted for the engine first) cancelled at once', () => {
+  it('CANCELLED, nothing loaded, and the conversion leaves no temp folder', async () => {
+    const oci = join(dir, 'big-oci.tar');
+    const tag = `${uniqueName('oci')}:1`;
+    await promisify(execFile)('skopeo', [
+      '--insecure-policy', 'copy', '--src-daemon-host', testbed.dockerHost,
+      `docker-daemon:${big}`, `oci-archive:${oci}:${tag}`,
+    ]); // prettier-ignore
+    const temp = join(dir, 'tmp');
+    await mkdir(temp);
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = temp;
+    try {
+      const load = api.loadImages({ path: oci, jobId: 'load-oci-cancel' });
+      expect((await api.cancelJob({ jobId: 'load-oci-cancel' })).result).toEqual({ cancelled: true });
+      expect((await load).error?.code).toBe('CANCELLED');
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    expect(await readdir(temp)).toEqual([]);
+    expect((await api.inspectImage({ ref: tag })).error?.code).toBe('NOT_FOUND');
   });
 });

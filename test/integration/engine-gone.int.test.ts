@@ -121,6 +121,33 @@ describe('the engine killed (SIGKILL) mid-job', () => {
   });
 });
 
+describe('the engine killed (SIGKILL) during an attached run', () => {
+  it('ENGINE_UNAVAILABLE (the wait hung forever: dockerode misses a response cut after its headers)', async () => {
+    const p = await privateEngine({ withBase: true });
+    const name = uniqueName('attached');
+    const run = p.api.runContainer({
+      image: testbed.images.base,
+      name,
+      networkMode: 'none',
+      detach: false,
+      command: ['sh', '-c', 'echo started; sleep 60'],
+      jobId: 'run-killed',
+    });
+    for (;;) {
+      const logs = await p.api.containerLogs({ id: name });
+      if (logs.result?.lines.some((l) => l.text === 'started')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    process.kill(p.d.pid, 'SIGKILL');
+    const { result, error } = await run;
+    expect(result).toBeUndefined();
+    expect(error?.code).toBe('ENGINE_UNAVAILABLE');
+    expect(error?.message).toMatch(
+      /^The engine stopped during the run of container [0-9a-f]{64} \(aborted\)$/,
+    );
+  });
+});
+
 describe('cancelled mid-job', () => {
   it('pull: CANCELLED, no image tagged, the engine well and the same pull works afterwards', async () => {
     const p = await privateEngine();

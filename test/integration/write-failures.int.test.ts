@@ -7,10 +7,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src-main/docker/engine-client';
@@ -91,6 +91,16 @@ describe.each([
     expect(await readdir(full.dir)).toEqual([]);
   });
 
+  it('a full disk over an earlier file of that name: the earlier file stays as it was', async () => {
+    const dest = join(full.dir, 'kept.bin');
+    await writeFile(dest, 'the earlier save');
+    const { error } = await save(dest);
+    expect(error?.message).toBe(`Not enough space on the disk to write ${dest}; nothing was written`);
+    expect(await readdir(full.dir)).toEqual(['kept.bin']);
+    expect(await readFile(dest, 'utf8')).toBe('the earlier save');
+    await rm(dest);
+  });
+
   it('a read-only file system: INVALID_ARGUMENT saying so', async () => {
     const { error } = await save(join(readOnly.dir, 'out.bin'));
     expect(error?.code).toBe('INVALID_ARGUMENT');
@@ -156,5 +166,31 @@ describe('loadImages of an OCI archive, whose conversion needs a temporary copy'
       else process.env['TMPDIR'] = saved;
     }
     expect(await readdir(full.dir)).toEqual([]);
+  });
+});
+
+describe('saveArchiveFile through the built analysis worker thread', () => {
+  it('the same words cross the thread: a full disk, a missing folder', async () => {
+    const script = resolve(__dirname, '../../out/main/analysis-worker.js');
+    if (!existsSync(script))
+      throw new Error(`${script} is missing: run \`npm run build\` first (npm test does)`);
+    const threaded = new AnalysisHost(script);
+    try {
+      expect(threaded.threaded).toBe(true);
+      const wapi = createMainApi({ engine: () => engine, events, analysis: threaded, checkResults: true });
+      const opened = await wapi.openArchive({ path: join(dir, 'layers.tar'), jobId: jobId() });
+      const at = { ...file, sessionId: opened.result!.sessionId };
+      const dest = join(full.dir, 'out.bin');
+      const onFull = await wapi.saveArchiveFile({ ...at, destPath: dest, jobId: jobId() });
+      expect(onFull.error).toMatchObject({
+        code: 'INTERNAL',
+        message: `Not enough space on the disk to write ${dest}; nothing was written`,
+      });
+      const missing = await wapi.saveArchiveFile({ ...at, destPath: join(dir, 'gone', 'x'), jobId: jobId() });
+      expect(missing.error?.code).toBe('NOT_FOUND');
+      expect(await readdir(full.dir)).toEqual([]);
+    } finally {
+      await threaded.dispose();
+    }
   });
 });

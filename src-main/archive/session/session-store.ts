@@ -64,12 +64,20 @@ export interface VerifyResult {
   matches: boolean | null;
 }
 
+/** The archive file as it was analyzed: reads check it is still that file. */
+interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
 interface Session {
   id: string;
   platform?: string;
   cacheKey: string;
   result: AnalyzeResult;
   lastUsed: number;
+  stamp?: FileStamp;
 }
 
 export class SessionStore {
@@ -82,7 +90,7 @@ export class SessionStore {
     req: AnalyzeRequest,
     opts: Pick<ReadOptions, 'signal' | 'onProgress'> = {},
   ): Promise<{ sessionId: string; analysis: ArchiveAnalysis; cached: boolean }> {
-    const cacheKey = await this.cacheKey(req);
+    const { cacheKey, stamp } = await this.cacheKey(req);
     const hit = this.cached(cacheKey);
     if (hit) return hit;
     const result = await analyzeArchive(req.path, {
@@ -91,7 +99,7 @@ export class SessionStore {
       ...(req.platform ? { platform: req.platform } : {}),
       ...(req.maxInflatedBytes ? { maxInflatedBytes: req.maxInflatedBytes } : {}),
     });
-    return this.keep(cacheKey, result, req.platform);
+    return this.keep(cacheKey, result, req.platform, stamp);
   }
 
   /** The session already made for `cacheKey`, if any. */
@@ -122,9 +130,9 @@ export class SessionStore {
     return this.keep(req.cacheKey, result, req.platform);
   }
 
-  private keep(cacheKey: string, result: AnalyzeResult, platform?: string): { sessionId: string; analysis: ArchiveAnalysis; cached: boolean } {
+  private keep(cacheKey: string, result: AnalyzeResult, platform?: string, stamp?: FileStamp): { sessionId: string; analysis: ArchiveAnalysis; cached: boolean } {
     const id = `s${++this.seq}`;
-    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now(), ...(platform ? { platform } : {}) });
+    this.sessions.set(id, { id, cacheKey, result, lastUsed: Date.now(), ...(platform ? { platform } : {}), ...(stamp ? { stamp } : {}) });
     this.evict();
     return { sessionId: id, analysis: result.analysis, cached: false };
   }
@@ -170,6 +178,7 @@ export class SessionStore {
     if (entry.type !== 'file') throw new ArchiveError(file, `${displayPath(req.key)} is a ${entry.type}, not a file`, 'UNSUPPORTED');
     const loc = s.result.locations?.get(req.imageId)?.[entry.changedInLayer];
     if (!loc) throw new ArchiveError(file, 'this analysis came from a stream: its files cannot be read back', 'UNSUPPORTED');
+    await this.unchanged(s);
     const got = await extractLayerFile(loc, entry.path, {
       ...(req.maxBytes !== undefined ? { maxBytes: req.maxBytes } : {}),
       ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
@@ -186,6 +195,7 @@ export class SessionStore {
     const s = this.session(sessionId);
     const first = s.result.locations?.values().next().value?.[0];
     if (!first) throw new ArchiveError(s.result.analysis.file, 'this analysis came from a stream: it cannot be read again', 'UNSUPPORTED');
+    await this.unchanged(s);
     const read = await readImageArchive(first.archivePath, { ...opts, verify: true, ...(s.platform ? { platform: s.platform } : {}) });
     const out: VerifyResult[] = [];
     for (const img of s.result.analysis.images) {
@@ -220,11 +230,21 @@ export class SessionStore {
     return tree;
   }
 
-  private async cacheKey(req: AnalyzeRequest): Promise<string> {
+  /** Reads go back to the file at stored offsets: another file there now would be read as garbage. */
+  private async unchanged(s: Session): Promise<void> {
+    if (!s.stamp) return;
+    const st = await stat(s.stamp.path).catch(() => null);
+    const file = s.result.analysis.file;
+    if (!st) throw new ArchiveError(file, 'was removed or moved since it was analyzed: open it again', 'UNSUPPORTED');
+    if (st.size !== s.stamp.size || st.mtimeMs !== s.stamp.mtimeMs)
+      throw new ArchiveError(file, 'changed since it was analyzed: open it again', 'UNSUPPORTED');
+  }
+
+  private async cacheKey(req: AnalyzeRequest): Promise<{ cacheKey: string; stamp: FileStamp }> {
     try {
       const real = await realpath(req.path);
       const st = await stat(real);
-      return JSON.stringify([
+      const cacheKey = JSON.stringify([
         real,
         st.size,
         st.mtimeMs,
@@ -232,6 +252,7 @@ export class SessionStore {
         req.platform ?? '',
         req.maxInflatedBytes ?? 0,
       ]);
+      return { cacheKey, stamp: { path: real, size: st.size, mtimeMs: st.mtimeMs } };
     } catch (err) {
       throw new ArchiveError(
         req.path,

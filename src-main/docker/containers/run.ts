@@ -8,9 +8,11 @@ import type { RunSpec } from '../../../src-shared/containers-spec';
 import { AppError } from '../../ipc/app-error';
 import type { EngineClient } from '../engine-client';
 import { toAppError } from '../engine-errors';
+import { streamFailure } from '../transfer/engine-gone';
 import { CappedBuffer, createDemuxer } from './demux';
 import { dialJson } from './dial';
 import { killContainer, startContainer } from './lifecycle';
+import { openWait } from './wait';
 
 /** Each stream of an attached run is kept up to this many bytes. */
 export const RUN_OUTPUT_CAP = 1024 * 1024;
@@ -165,11 +167,6 @@ export async function runContainer(
   }
   // Ended in `finally`, so a failed start leaves no wait request hanging on the socket.
   const waitAbort = new AbortController();
-  const waited = container.wait({
-    condition: spec.autoRemove ? 'removed' : 'next-exit',
-    abortSignal: waitAbort.signal,
-  }) as Promise<{ StatusCode?: number }>;
-  waited.catch(() => undefined);
   const output = collectOutput(stream, spec.tty, RUN_OUTPUT_CAP);
   output.catch(() => undefined);
   const onAbort = (): void => void killContainer(docker, id).catch(() => undefined);
@@ -177,10 +174,24 @@ export async function runContainer(
   try {
     // A cancel that came while creating or attaching found nothing to kill yet.
     await dropIfCancelled();
+    // Registered before the start: the engine answers the wait's headers once it holds it, so
+    // even an instant exit is seen (sent but not yet held, a `next-exit` wait could miss it).
+    const { exited } = await openWait(
+      docker,
+      id,
+      spec.autoRemove ? 'removed' : 'next-exit',
+      waitAbort.signal,
+    ).catch((err: unknown) => {
+      throw toAppError(err, `Waiting for container ${id}`);
+    });
+    exited.catch(() => undefined);
     await startContainer(docker, id);
     if (signal?.aborted) onAbort();
-    const status = await waited.catch((err: unknown) => {
-      throw toAppError(err, `Waiting for container ${id}`);
+    const status = await exited.catch(async (err: unknown) => {
+      // The wait broke off: the engine going away is said as such.
+      const answered = typeof (err as { statusCode?: unknown }).statusCode === 'number';
+      const cause = answered ? toAppError(err, `Waiting for container ${id}`) : err;
+      throw await streamFailure(docker, cause, `run of container ${id}`, signal);
     });
     const { out, err } = await output;
     if (signal?.aborted) throw cancelled();
