@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
+import { portUrl } from './port-link';
 import { RefText } from './ref-breaks';
 import { stateMsg, stateWord } from './state-words';
 import { useFocusAfterRemove } from './use-focus-after-remove';
@@ -32,9 +33,18 @@ function PortChip({ port }: { port: ContainerPort }): React.JSX.Element {
     );
   }
   const host = `${port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : ''}${port.hostPort ?? m.any}`;
+  const url = portUrl(port);
   return port.published ? (
     <span className="ct-port ct-port-published" title={m.publishedHelp} data-testid="ct-port">
       {host} → {container} <em>{m.published}</em>
+      {url && (
+        <>
+          {' '}
+          <a href={url} target="_blank" rel="noreferrer" title={url}>
+            {m.openPort}
+          </a>
+        </>
+      )}
     </span>
   ) : (
     <span className="ct-port ct-port-configured" data-testid="ct-port" title={m.configuredHelp}>

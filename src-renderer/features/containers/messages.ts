@@ -35,6 +35,7 @@ export const containersMsg = defineMessages({
     any: 'any',
     published: 'published',
     publishedHelp: 'The engine listens on this host port',
+    openPort: 'open',
     configured: 'configured, not published',
     configuredHelp:
       'Asked for, but the engine opened nothing: its daemon runs without a bridge (--bridge=none) or the container uses host/none networking.',
@@ -140,6 +141,7 @@ export const containersMsg = defineMessages({
     any: '任意',
     published: '已发布',
     publishedHelp: '引擎在此主机端口上监听',
+    openPort: '打开',
     configured: '已配置，未发布',
     configuredHelp:
       '已请求映射，但引擎没有打开端口：它的守护进程未启用网桥（--bridge=none），或容器使用 host/none 网络。',
