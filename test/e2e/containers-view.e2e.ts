@@ -184,7 +184,11 @@ test('a container started elsewhere appears when the engine reports it, and star
   }
 });
 
-test("a container's Created time moves on between list refreshes", async ({ app, testbed, mainApi }) => {
+test("a container's Created time and its status move on between list refreshes", async ({
+  app,
+  testbed,
+  mainApi,
+}) => {
   const name = 'strata-e2e-clock';
   try {
     const run = await mainApi.runContainer({
@@ -198,10 +202,16 @@ test("a container's Created time moves on between list refreshes", async ({ app,
     // The page's clock, jumped ahead by Playwright: nothing else makes the list refresh meanwhile.
     await app.clock.install();
     await app.getByTestId('nav-containers').click();
-    const created = app.locator(`[data-testid="ct-row"][data-name="${name}"] .ct-created`);
+    const row = app.locator(`[data-testid="ct-row"][data-name="${name}"]`);
+    const created = row.locator('.ct-created');
     await expect(created).toHaveText(/^\d+s ago$/);
+    // The detail's status too, in the UI's words (the engine's "Up 2 seconds" is the tooltip).
+    await row.getByTestId('ct-command').click();
+    const status = app.getByTestId('ct-detail').getByTestId('ct-status');
+    await expect(status).toHaveText(/^up \d+ s$/);
     await app.clock.fastForward('01:10');
     await expect(created).toHaveText('1 min ago');
+    await expect(status).toHaveText('up 1 min');
   } finally {
     await mainApi.invoke('removeContainer', { id: name, force: true }).catch(() => undefined);
   }

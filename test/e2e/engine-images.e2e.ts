@@ -73,3 +73,16 @@ test('a push event from main reaches the window, which refreshes', async ({ app,
   events.emit('engineStatus', { state: 'connected' });
   await expect.poll(() => calls).toContain('event:connected');
 });
+
+test("an image's age moves on between list refreshes", async ({ app, testbed }) => {
+  // The page's clock, jumped ahead by Playwright: nothing else makes the list refresh meanwhile.
+  // Installed, then the view shown again, so its timer is one of the clock's.
+  await app.clock.install();
+  await app.getByTestId('nav-graph').click();
+  await app.getByTestId('nav-images').click();
+  const cell = app.getByTestId('image-row').filter({ hasText: testbed.images.base }).locator('.created-cell');
+  await expect(cell).toHaveText(/ago$|^just now$/);
+  const before = (await cell.textContent())!;
+  await app.clock.fastForward('02:00:00');
+  await expect(cell).not.toHaveText(before);
+});

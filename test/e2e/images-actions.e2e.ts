@@ -38,6 +38,7 @@ test('tag, untag, save, remove and load images through the Images view', async (
     for (const ref of [T1, T2]) {
       await row.getByTestId('action-tag').click();
       const dialog = app.getByTestId('tag-dialog');
+      const top = (await dialog.boundingBox())!.y;
       if (ref === T1) {
         await dialog.getByTestId('tag-input').fill('Strata-E2E/Img:t1');
         await expect(dialog.getByTestId('ref-problem')).toContainText('lowercase');
@@ -46,6 +47,8 @@ test('tag, untag, save, remove and load images through the Images view', async (
       await dialog.getByTestId('tag-input').fill(ref);
       if (ref === T1) {
         await expect(dialog.getByTestId('ref-ok')).toContainText(REPO);
+        // The parsed parts under the field do not move the dialog.
+        expect((await dialog.boundingBox())!.y).toBe(top);
         await dialog.getByTestId('tag-submit').click();
       } else {
         // Enter at once, while the reference is still being checked: not lost.

@@ -40,6 +40,11 @@ test('no daemon: archive mode is offered, and an archive opens without an engine
     }
     await page.getByTestId('nav-containers').click();
     await expect(page.getByRole('button', { name: 'Run…' })).toBeDisabled();
+    // Containers and Graph explain too, instead of the socket error.
+    await expect(page.getByTestId('containers-no-engine')).toContainText('No Docker engine is reachable');
+    await page.getByTestId('nav-graph').click();
+    await expect(page.getByTestId('graph-no-engine')).toContainText('Opened archive');
+    await expect(page.getByRole('alert')).toHaveCount(0);
 
     // Archive mode: the Archive view, where the file opens with the analyzer alone.
     await page.getByTestId('nav-archive').click();

@@ -1,13 +1,16 @@
 /** The selected container: logs followed live, exec, its writable layer on the image's stack, commit. */
 import { useState } from 'react';
 import type { ContainerSummary } from '../../../src-shared/containers-dto';
+import { useNow } from '../../components/use-now';
 import { useMessages } from '../../i18n/messages';
 import { CommitDialog } from './CommitDialog';
-import { ContainerEnv } from './ContainerEnv';
+import { ContainerEnv, useContainerInspect } from './ContainerEnv';
 import { ExecBox } from './ExecBox';
 import { LayerPanel, type Committed } from './LayerPanel';
 import { LogsPanel } from './LogsPanel';
 import { containersMsg } from './messages';
+import { stateMsg } from './state-words';
+import { statusLine, statusMsg } from './status-line';
 import './detail.css';
 
 export function ContainerDetail({
@@ -23,13 +26,20 @@ export function ContainerDetail({
   const [committing, setCommitting] = useState(false);
   const [committed, setCommitted] = useState<Committed | null>(null);
   const bump = (): void => setVersion((v) => v + 1);
+  // Inspected again after an exec and when the state changes (start, stop): its status and env.
+  const inspected = useContainerInspect(c.id, `${version}:${c.state}`);
+  const now = useNow(10_000);
+  const words = useMessages(statusMsg);
+  const states = useMessages(stateMsg);
 
   return (
     <section className="ct-detail" aria-label={m.container(c.name)} data-testid="ct-detail">
       <header className="ct-detail-head">
         <h3>{c.name}</h3>
         <span className="mono ct-muted">{c.id.slice(0, 12)}</span>
-        <span className="ct-muted">{c.status}</span>
+        <span className="ct-muted" data-testid="ct-status" title={c.status}>
+          {inspected ? statusLine(inspected.state, now, words, states) : c.status}
+        </span>
         <span className="ct-spacer" />
         <button type="button" className="ct-primary" onClick={() => setCommitting(true)}>
           {m.commitToImage}
@@ -41,7 +51,7 @@ export function ContainerDetail({
       <p className="ct-small">
         {m.mainProcess} <code className="mono">{c.command}</code>
       </p>
-      <ContainerEnv id={c.id} />
+      {inspected && <ContainerEnv env={inspected.config.env} />}
       <div className="ct-detail-body">
         <div className="ct-col">
           <LogsPanel id={c.id} running={running} />

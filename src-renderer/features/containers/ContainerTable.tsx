@@ -5,9 +5,11 @@ import type { ContainerPort, ContainerSummary } from '../../../src-shared/contai
 import { useStore } from '../../store';
 import { formatBytes } from '../images/visible-images';
 import { Modal } from '../../components/Modal';
+import { useNow } from '../../components/use-now';
 import { useMessages } from '../../i18n/messages';
 import { onDeleteSelection } from '../../shortcuts';
 import { containersMsg } from './messages';
+import { portUrl } from './port-link';
 import { RefText } from './ref-breaks';
 import { stateMsg, stateWord } from './state-words';
 import { useFocusAfterRemove } from './use-focus-after-remove';
@@ -32,9 +34,18 @@ function PortChip({ port }: { port: ContainerPort }): React.JSX.Element {
     );
   }
   const host = `${port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : ''}${port.hostPort ?? m.any}`;
+  const url = portUrl(port);
   return port.published ? (
     <span className="ct-port ct-port-published" title={m.publishedHelp} data-testid="ct-port">
       {host} → {container} <em>{m.published}</em>
+      {url && (
+        <>
+          {' '}
+          <a href={url} target="_blank" rel="noreferrer" title={url}>
+            {m.openPort}
+          </a>
+        </>
+      )}
     </span>
   ) : (
     <span className="ct-port ct-port-configured" data-testid="ct-port" title={m.configuredHelp}>
@@ -49,16 +60,6 @@ function when(ms: number, m: M, now: number): string {
   if (s < 3600) return m.minutesAgo(Math.floor(s / 60));
   if (s < 86400) return m.hoursAgo(Math.floor(s / 3600));
   return m.daysAgo(Math.floor(s / 86400));
-}
-
-/** The time now, again every 10 s: "Created 1s ago" would otherwise stay until the next list refresh. */
-function useNow(everyMs = 10_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 function Row({
@@ -167,7 +168,7 @@ export function ContainerTable(): React.JSX.Element {
   const selectedId = useStore((s) => s.selectedContainerId);
   const body = useRef<HTMLTableSectionElement>(null);
   const keepFocus = useFocusAfterRemove(body, containers);
-  const now = useNow();
+  const now = useNow(10_000);
 
   // Delete (Backspace on macOS): confirm removing the selected container, else the focused row's.
   useEffect(

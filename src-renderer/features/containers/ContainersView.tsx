@@ -71,10 +71,16 @@ export function ContainersView(): React.JSX.Element {
         </button>
         <span className="count">{m.count(count)}</span>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {noEngine ? (
+        <p className="notice" role="status" data-testid="containers-no-engine">
+          {m.noEngine}
         </p>
+      ) : (
+        error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )
       )}
       {actionError && (
         <p className="error" role="alert">
@@ -84,7 +90,11 @@ export function ContainersView(): React.JSX.Element {
           </button>
         </p>
       )}
-      {count === 0 && !loading && !error ? <p className="placeholder">{m.empty}</p> : <ContainerTable />}
+      {noEngine ? null : count === 0 && !loading && !error ? (
+        <p className="placeholder">{m.empty}</p>
+      ) : (
+        <ContainerTable />
+      )}
       {selected && (
         <ContainerDetail
           key={selected.id}

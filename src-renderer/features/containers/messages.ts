@@ -8,6 +8,7 @@ export const containersMsg = defineMessages({
     containers: 'Containers',
     run: 'Run…',
     needsEngine: 'Needs a Docker engine: none is reachable',
+    noEngine: 'No Docker engine is reachable, so there are no containers to list or run.',
     sizesHelp: "Measure each container's writable layer (docker ps -s); slower",
     sizes: 'Sizes',
     refreshing: 'Refreshing…',
@@ -34,6 +35,7 @@ export const containersMsg = defineMessages({
     any: 'any',
     published: 'published',
     publishedHelp: 'The engine listens on this host port',
+    openPort: 'open',
     configured: 'configured, not published',
     configuredHelp:
       'Asked for, but the engine opened nothing: its daemon runs without a bridge (--bridge=none) or the container uses host/none networking.',
@@ -114,6 +116,7 @@ export const containersMsg = defineMessages({
     containers: '容器',
     run: '运行…',
     needsEngine: '需要 Docker 引擎：当前无法连接',
+    noEngine: '无法连接 Docker 引擎，因此没有可列出或运行的容器。',
     sizesHelp: '测量每个容器的可写层大小（docker ps -s）；较慢',
     sizes: '大小',
     refreshing: '正在刷新…',
@@ -138,6 +141,7 @@ export const containersMsg = defineMessages({
     any: '任意',
     published: '已发布',
     publishedHelp: '引擎在此主机端口上监听',
+    openPort: '打开',
     configured: '已配置，未发布',
     configuredHelp:
       '已请求映射，但引擎没有打开端口：它的守护进程未启用网桥（--bridge=none），或容器使用 host/none 网络。',

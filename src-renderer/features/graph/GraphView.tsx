@@ -50,6 +50,7 @@ export function GraphView(): React.JSX.Element {
   const archive = useStore((s) => s.archive);
   const loading = useStore((s) => s.graphLoading);
   const error = useStore((s) => s.graphError);
+  const noEngine = useStore((s) => s.engine.status === 'unavailable');
   const selected = useStore((s) => s.graphSelected);
   const refresh = useStore((s) => s.refreshGraph);
   const select = useStore((s) => s.selectGraphNode);
@@ -184,10 +185,16 @@ export function GraphView(): React.JSX.Element {
         </span>
       </div>
       <Legend />
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {noEngine && source === 'engine' ? (
+        <p className="notice" role="status" data-testid="graph-no-engine">
+          {m.noEngine}
         </p>
+      ) : (
+        error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )
       )}
       <div className="graph-body">
         <div className="graph-scroll">

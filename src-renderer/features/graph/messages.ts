@@ -16,6 +16,8 @@ export const graphMsg = defineMessages({
     count: (tags: number, images: number, dangling: number) =>
       `${plural(tags, 'tag', 'tags')} · ${plural(images, 'image', 'images')} · ${dangling} dangling`,
     noImages: 'No local images.',
+    noEngine:
+      'No Docker engine is reachable, so there are no local images to draw. An archive’s images can be: open one, then choose “Opened archive”.',
     svgLabel: 'Tags, images and the images they are built on; arrows move, Enter selects',
     tagNode: (label: string) => `tag ${label}`,
     imageNode: (label: string, dangling: boolean) => `image ${label}${dangling ? ', dangling (no tag)' : ''}`,
@@ -66,6 +68,8 @@ export const graphMsg = defineMessages({
     count: (tags: number, images: number, dangling: number) =>
       `${tags} 个标签 · ${images} 个镜像 · ${dangling} 个悬空镜像`,
     noImages: '没有本地镜像。',
+    noEngine:
+      '无法连接 Docker 引擎，因此没有可绘制的本地镜像。归档文件中的镜像可以绘制：先打开一个归档文件，再选择“已打开的归档文件”。',
     svgLabel: '标签、镜像以及它们所基于的镜像；方向键移动，回车选择',
     tagNode: (label: string) => `标签 ${label}`,
     imageNode: (label: string, dangling: boolean) => `镜像 ${label}${dangling ? '，悬空（无标签）' : ''}`,

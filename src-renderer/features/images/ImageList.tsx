@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/messages';
 import { call, errorMessage, subscribe } from '../../ipc/client';
 import { showView } from '../../navigation';
 import { onDeleteSelection, pickArchive } from '../../shortcuts';
+import { useNow } from '../../components/use-now';
 import { useStore } from '../../store';
 import type { ImageSort } from '../../store/images-slice';
 import { archiveFilters } from '../transfer/LoadDialog';
@@ -39,6 +40,7 @@ export function ImageList(): React.JSX.Element {
   const ordered = useMemo(() => rows.map((r) => r.id), [rows]);
   const [dialog, setDialog] = useState<ImageDialog | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
+  const now = useNow(30_000);
 
   // `docker` commands run elsewhere change the list: the engine's events say when.
   useEffect(
@@ -259,6 +261,7 @@ export function ImageList(): React.JSX.Element {
               <ImageRow
                 key={img.id}
                 focusable={i === 0}
+                now={now}
                 img={img}
                 checked={selection.ids.has(img.id)}
                 highlighted={highlighted}

@@ -14,6 +14,8 @@ interface Props {
   canRun: boolean;
   /** The row Tab reaches (the first); arrows move from there. */
   focusable: boolean;
+  /** The time the ages are counted to (ticks, so "just now" moves on). */
+  now: number;
   onCheck: (id: string, shift: boolean) => void;
   onAction: (action: RowAction, img: ImageSummary) => void;
   onUntag: (img: ImageSummary, ref: string) => void;
@@ -105,7 +107,7 @@ export const ImageRow = memo(function ImageRow(p: Props): React.JSX.Element {
         {shortId(img.id)}
       </td>
       <td className="created-cell" title={new Date(img.created).toLocaleString()}>
-        {age(img.created, m)}
+        {age(img.created, m, Math.max(p.now, img.created))}
       </td>
       <td className="num">{formatBytes(img.size)}</td>
       <td className="num" title={m.colSharedHelp}>
