@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAtomic } from './atomic-file';
+import { openAtomic, removeOwnTemps } from './atomic-file';
 import { WriteFileError } from './write-error';
 
 let dir: string;
@@ -77,5 +77,21 @@ describe('openAtomic', () => {
     await w.write(Buffer.from('whole'));
     await w.commit();
     expect((await readdir(dir)).sort()).toEqual([live, mine, otherTarget, 'out.bin'].sort());
+  });
+  it("removeOwnTemps removes this process's temps a dead thread left, not the ones this thread is writing", async () => {
+    const target = path.join(dir, 'out.bin');
+    // As a worker thread of this process that died mid-write would have left it.
+    const orphan = `.out.bin.strata-${process.pid}-eeeeeeeeeeee.partial`;
+    await writeFile(path.join(dir, orphan), 'half');
+    const w = await openAtomic(target);
+    await w.write(Buffer.from('still being written'));
+    await removeOwnTemps(target);
+    expect(await readdir(dir)).toEqual([path.basename(w.tempPath)]);
+    await w.commit();
+    expect(await readFile(target, 'utf8')).toBe('still being written');
+    // Once committed (or aborted) a write is no longer spared: nothing of it is left to spare.
+    await writeFile(path.join(dir, orphan), 'half');
+    await removeOwnTemps(target);
+    expect(await readdir(dir)).toEqual(['out.bin']);
   });
 });

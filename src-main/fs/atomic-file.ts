@@ -70,13 +70,18 @@ async function removeStaleTemps(target: string): Promise<void> {
     if (t.pid !== process.pid && !isRunning(t.pid)) await rm(t.path, { force: true }).catch(() => undefined);
 }
 
+/** Temp files this thread is writing now (each thread, a worker too, has its own set). */
+const liveTemps = new Set<string>();
+
 /**
  * Removes this process's temp files of `target`: for a thread of this process that died while
- * writing it (the analysis worker), which could not clean up after itself.
+ * writing it (the analysis worker), which could not clean up after itself. The writes this thread
+ * has open (a save of the same file going on here) keep theirs.
  */
 export async function removeOwnTemps(target: string): Promise<void> {
   for (const t of await tempsOf(target))
-    if (t.pid === process.pid) await rm(t.path, { force: true }).catch(() => undefined);
+    if (t.pid === process.pid && !liveTemps.has(t.path))
+      await rm(t.path, { force: true }).catch(() => undefined);
 }
 
 export async function openAtomic(target: string): Promise<AtomicWriter> {
@@ -87,6 +92,7 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     `.${basename(target)}.strata-${process.pid}-${randomBytes(6).toString('hex')}.partial`,
   );
   const fh = await step(target, () => open(tempPath, 'wx', 0o644));
+  liveTemps.add(tempPath);
   let state: 'open' | 'committed' | 'aborted' = 'open';
   // Large files are flushed to disk as they are written (one flush at a time, in the background),
   // so the flush before the rename only has the tail left to do instead of the whole file.
@@ -108,6 +114,7 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     await flushing;
     await fh.close().catch(() => undefined);
     await rm(tempPath, { force: true });
+    liveTemps.delete(tempPath);
   };
   return {
     tempPath,
@@ -139,6 +146,7 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
         if (check) await check(tempPath);
         await step(target, () => rename(tempPath, target));
         state = 'committed';
+        liveTemps.delete(tempPath);
       } catch (err) {
         await abort();
         throw err;
